@@ -1,0 +1,29 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from practices.models import Practice, Programme
+from practices.search import searchable_text
+
+# Order matters: each file only refers to entries of the files before it.
+FIXTURES = ["vocabularies", "sources", "countries", "programmes", "practices"]
+
+
+class Command(BaseCommand):
+    help = "Load the catalogue's real content from fixtures/ (idempotent: safe to run again)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        call_command("loaddata", *FIXTURES, verbosity=options["verbosity"])
+        # loaddata saves raw rows and skips Model.save(), which builds the search text.
+        for model in (Programme, Practice):
+            entries = list(model.objects.all())
+            for entry in entries:
+                entry.search_text = searchable_text(entry, model.searchable_fields)
+            model.objects.bulk_update(entries, ["search_text"])
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Catalogue content loaded: {Programme.objects.count()} programmes, "
+                f"{Practice.objects.count()} practices."
+            )
+        )

@@ -1,0 +1,15 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("curator", "curator@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def catalogue_content(db):
+    """The real content from fixtures/, as the demo serves it."""
+    call_command("load_initial_data", verbosity=0)

@@ -1,0 +1,116 @@
+"""The demo content: real, complete in both languages, cited, and loadable again and again."""
+
+import json
+
+import pytest
+from django.conf import settings
+from django.core import serializers
+from django.core.management import call_command
+
+from countries.models import Country
+from practices.models import Practice, Programme, Source
+
+pytestmark = pytest.mark.django_db
+
+RCM_MEMBERS = {"BZ", "CA", "CR", "DO", "SV", "GT", "HN", "MX", "NI", "PA", "US"}
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+def snapshot():
+    """Every row of the catalogue, serialised, to compare two states of the database."""
+    from django.apps import apps
+
+    rows = []
+    for label in ("countries", "practices"):
+        for model in apps.get_app_config(label).get_models():
+            rows.extend(json.loads(serializers.serialize("json", model.objects.order_by("pk"))))
+    return rows
+
+
+def test_loading_twice_changes_nothing(catalogue_content):
+    first = snapshot()
+    call_command("load_initial_data", verbosity=0)
+    assert snapshot() == first
+
+
+def test_all_rcm_members_and_haiti_are_present(catalogue_content):
+    assert set(Country.objects.rcm_members().values_list("code", flat=True)) == RCM_MEMBERS
+    haiti = Country.objects.get(code="HT")
+    assert not haiti.is_rcm_member
+    assert (haiti.name_en, haiti.name_es) == ("Haiti", "Haití")
+
+
+def test_country_names_differ_by_language_where_they_should(catalogue_content):
+    mexico = Country.objects.get(code="MX")
+    assert (mexico.name_en, mexico.name_es) == ("Mexico", "México")
+
+
+@pytest.mark.parametrize(
+    ("model", "fields"),
+    [
+        (Practice, Practice.required_translations),
+        (Programme, Programme.required_translations),
+        (Source, ("title", "publisher")),
+        (Country, ("name",)),
+    ],
+    ids=lambda value: getattr(value, "__name__", ""),
+)
+def test_every_entry_is_written_in_both_languages(catalogue_content, model, fields):
+    entries = list(model.objects.all())
+    assert entries
+    for entry in entries:
+        for field in fields:
+            for code in LANGUAGES:
+                assert getattr(entry, f"{field}_{code}").strip(), f"{entry}: {field}_{code}"
+
+
+@pytest.mark.parametrize("model", [Practice, Programme], ids=lambda m: m.__name__)
+def test_every_entry_cites_a_source(catalogue_content, model):
+    uncited = model.objects.filter(sources__isnull=True)
+    assert not uncited.exists(), list(uncited)
+
+
+@pytest.mark.parametrize("model", [Practice, Programme], ids=lambda m: m.__name__)
+def test_every_entry_is_published_and_searchable(catalogue_content, model):
+    for entry in model.objects.all():
+        assert entry.is_published
+        assert entry.search_text
+
+
+def test_optional_texts_are_filled_in_both_languages_or_neither(catalogue_content):
+    for practice in Practice.objects.all():
+        for field in ("results", "lessons_learned"):
+            filled = {code: bool(getattr(practice, f"{field}_{code}").strip()) for code in LANGUAGES}
+            assert len(set(filled.values())) == 1, f"{practice}: {field} {filled}"
+
+
+def test_every_practice_has_a_country_and_a_theme(catalogue_content):
+    assert not Practice.objects.filter(countries__isnull=True).exists()
+    assert not Practice.objects.filter(themes__isnull=True).exists()
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Regularization Plans",
+        "Migratory Amnesty",
+        "cultural mediators",
+        "La Unión",
+        "La Chorrera",
+        "25 de Julio",
+        "Somos Lo Mismo",
+        "MigApp",
+        "E-Campus",
+        "integration index",
+        "voluntary return",
+    ],
+)
+def test_the_practices_the_sources_describe_are_there(catalogue_content, title):
+    assert Practice.objects.filter(title_en__icontains=title).exists()
+
+
+def test_figures_are_kept_as_the_sources_give_them(catalogue_content):
+    text = " ".join(Practice.objects.values_list("results_en", flat=True))
+    text += " ".join(Practice.objects.values_list("description_en", flat=True))
+    assert "7,000" in text
+    assert "3 million" in text
