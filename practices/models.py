@@ -11,6 +11,11 @@ from django.utils.translation import pgettext_lazy
 from .search import searchable_text
 
 
+def slug_for(text):
+    """The readable part of an entry's URL; the id before it is what finds the entry."""
+    return slugify(text)[:80] or "entry"
+
+
 class Vocabulary(models.Model):
     """A term of a controlled vocabulary that editors manage, labelled in both languages."""
 
@@ -270,7 +275,7 @@ class Programme(Editorial, Period):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("practices:programme", kwargs={"pk": self.pk, "slug": slugify(self.name)})
+        return reverse("practices:programme", kwargs={"pk": self.pk, "slug": slug_for(self.name)})
 
 
 class PracticeQuerySet(EditorialQuerySet):
@@ -329,4 +334,4 @@ class Practice(Editorial, Period):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("practices:detail", kwargs={"pk": self.pk, "slug": slugify(self.title)})
+        return reverse("practices:detail", kwargs={"pk": self.pk, "slug": slug_for(self.title)})

@@ -56,7 +56,9 @@ def main(command):
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         )
         run([f"{bindir}/pg_ctl", "-D", datadir, "-l", logfile, "-o", options, "-w", "start"])
-        run([f"{bindir}/createdb", "-h", "127.0.0.1", "-p", str(port), "-U", SUPERUSER, "catalogue"])
+        run(
+            [f"{bindir}/createdb", "-h", "127.0.0.1", "-p", str(port), "-U", SUPERUSER, "catalogue"]
+        )
         env = {**os.environ, "DATABASE_URL": f"postgres://{SUPERUSER}@127.0.0.1:{port}/catalogue"}
         print(f"PostgreSQL running on 127.0.0.1:{port} for: {' '.join(command)}", flush=True)
         return subprocess.call(command, env=env)

@@ -7,9 +7,7 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 CATALOGUE_APPS = {"countries", "practices"}
-MODELS = [
-    model for model in admin.site._registry if model._meta.app_label in CATALOGUE_APPS
-]
+MODELS = [model for model in admin.site._registry if model._meta.app_label in CATALOGUE_APPS]
 
 
 def admin_url(model, page, *args):

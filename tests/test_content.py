@@ -80,7 +80,9 @@ def test_every_entry_is_published_and_searchable(catalogue_content, model):
 def test_optional_texts_are_filled_in_both_languages_or_neither(catalogue_content):
     for practice in Practice.objects.all():
         for field in ("results", "lessons_learned"):
-            filled = {code: bool(getattr(practice, f"{field}_{code}").strip()) for code in LANGUAGES}
+            filled = {
+                code: bool(getattr(practice, f"{field}_{code}").strip()) for code in LANGUAGES
+            }
             assert len(set(filled.values())) == 1, f"{practice}: {field} {filled}"
 
 

@@ -1,0 +1,13 @@
+from django.conf import settings
+from django.urls import translate_url
+
+
+def site(request):
+    """Links to this page in every language, for the switch and the hreflang alternates.
+
+    Views of entries with translated slugs replace `alternate_urls` with their own.
+    """
+    path = request.get_full_path()
+    return {
+        "alternate_urls": {code: translate_url(path, code) for code, _name in settings.LANGUAGES},
+    }

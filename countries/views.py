@@ -1,0 +1,52 @@
+from django.db.models import Count, Prefetch, Q
+from django.views.generic import DetailView, ListView
+
+from practices.models import Practice, Programme, Status
+from practices.views import practices_for_listing
+
+from .models import Country, KeyFigure, SubRegion
+
+
+class CountryListView(ListView):
+    template_name = "countries/country_list.html"
+    context_object_name = "countries"
+
+    def get_queryset(self):
+        published = Q(practices__status=Status.PUBLISHED)
+        return Country.objects.annotate(
+            practice_count=Count("practices", filter=published, distinct=True),
+            programme_count=Count(
+                "programmes", filter=Q(programmes__status=Status.PUBLISHED), distinct=True
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        countries = list(context["countries"])
+        context["subregions"] = [
+            (label, [c for c in countries if c.subregion == value])
+            for value, label in SubRegion.choices
+        ]
+        return context
+
+
+class CountryDetailView(DetailView):
+    template_name = "countries/country_detail.html"
+    context_object_name = "country"
+
+    def get_queryset(self):
+        return Country.objects.prefetch_related(
+            Prefetch("figures", queryset=KeyFigure.objects.select_related("source")),
+            Prefetch(
+                "programmes",
+                queryset=Programme.objects.published().select_related("kind"),
+                to_attr="published_programmes",
+            ),
+            Prefetch(
+                "practices",
+                queryset=practices_for_listing(
+                    Practice.objects.published().order_by("-published_at")
+                ),
+                to_attr="published_practices",
+            ),
+        )

@@ -1,0 +1,265 @@
+from django.contrib.syndication.views import Feed
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import DetailView, TemplateView
+
+from countries.models import Country
+
+from .export import export_practices
+from .facets import practice_facets
+from .filters import PracticeFilter, ProgrammeFilter
+from .mixins import CanonicalSlugMixin, FilteredListMixin
+from .models import Practice, Programme, ProgrammeKind, Theme
+
+MAX_COMPARED = 4
+
+
+def practices_for_listing(queryset):
+    """What a practice card shows, in a fixed number of queries."""
+    return queryset.select_related("programme__kind").prefetch_related("countries", "themes")
+
+
+class HomeView(TemplateView):
+    template_name = "practices/home.html"
+
+    def get_context_data(self, **kwargs):
+        practices = Practice.objects.published()
+        return super().get_context_data(
+            newest=practices_for_listing(practices.order_by("-published_at"))[:6],
+            counts={
+                "practices": practices.count(),
+                "programmes": Programme.objects.published().count(),
+                "countries": Country.objects.filter(practices__in=practices).distinct().count(),
+            },
+            countries=Country.objects.annotate(
+                n=Count("practices", filter=Q(practices__in=practices), distinct=True)
+            ),
+            themes=Theme.objects.annotate(
+                n=Count("practices", filter=Q(practices__in=practices), distinct=True)
+            ).filter(n__gt=0),
+            kinds=ProgrammeKind.objects.annotate(
+                n=Count("programmes", filter=Q(programmes__status="published"), distinct=True)
+            ).filter(n__gt=0),
+            **kwargs,
+        )
+
+
+class PracticeListView(FilteredListMixin, TemplateView):
+    template_name = "practices/practice_list.html"
+    filterset_class = PracticeFilter
+    export_formats = ("csv", "json")
+
+    def get(self, request, *args, **kwargs):
+        fmt = request.GET.get("format")
+        if fmt in self.export_formats:
+            filterset = self.get_filterset()
+            if filterset.is_bound and not filterset.is_valid():
+                return super().get(request, *args, **kwargs)
+            practices = practices_for_listing(filterset.qs).prefetch_related(
+                "actors", "target_groups", "sources"
+            )
+            return export_practices(practices, request, fmt)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        page.object_list = practices_for_listing(page.object_list)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        query.pop("format", None)
+        context.update(
+            facets=practice_facets(context["results"]),
+            active_filters=active_filters(self.filterset, query),
+            query_string=query.urlencode(),
+            export_links={fmt: with_params(query, format=fmt) for fmt in self.export_formats},
+            sort_links=[
+                (value, label, with_params(query, sort=value))
+                for value, label in PracticeFilter.SORTS.items()
+                if value != "relevance" or self.filterset.form.data.get("q")
+            ],
+            current_sort=current_sort(self.filterset),
+        )
+        return context
+
+
+def with_params(query, **params):
+    updated = query.copy()
+    for key, value in params.items():
+        updated[key] = value
+    return f"?{updated.urlencode()}"
+
+
+def current_sort(filterset):
+    data = getattr(filterset.form, "cleaned_data", {})
+    return data.get("sort") or ("relevance" if data.get("q") else "newest")
+
+
+def active_filters(filterset, query):
+    """The filters in force, each with a link that removes it (the GOV.UK/MOJ pattern)."""
+    data = getattr(filterset.form, "cleaned_data", {})
+    chips = []
+    for name, field in filterset.form.fields.items():
+        if name == "sort" or not data.get(name):
+            continue
+        value = data[name]
+        values = list(value) if isinstance(value, QuerySet | list) else [value]
+        choices = dict(getattr(field, "choices", []) or [])
+        for item in values:
+            raw = getattr(item, "slug", item)
+            label = str(item) if hasattr(item, "slug") else str(choices.get(item, item))
+            remaining = query.copy()
+            kept = [v for v in remaining.getlist(name) if v != str(raw)]
+            remaining.setlist(name, kept)
+            chips.append(
+                {"field": field.label, "label": label, "remove_url": f"?{remaining.urlencode()}"}
+            )
+    return chips
+
+
+class PracticeDetailView(CanonicalSlugMixin, DetailView):
+    model = Practice
+    template_name = "practices/practice_detail.html"
+    context_object_name = "practice"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("programme__kind", "programme__country")
+            .prefetch_related(
+                "countries", "themes", "target_groups", "actors__actor_type", "sources"
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        practice = self.object
+        related = (
+            Practice.objects.published()
+            .exclude(pk=practice.pk)
+            .filter(Q(themes__in=practice.themes.all()) | Q(countries__in=practice.countries.all()))
+            .annotate(shared=Count("themes", filter=Q(themes__in=practice.themes.all())))
+            .order_by("-shared", "-published_at")
+        )
+        return super().get_context_data(related=practices_for_listing(related)[:4], **kwargs)
+
+
+class ProgrammeListView(FilteredListMixin, TemplateView):
+    template_name = "practices/programme_list.html"
+    filterset_class = ProgrammeFilter
+    paginate_by = 30
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("kind", "country")
+            .order_by("kind__position", "country__name", "name")
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            kinds=ProgrammeKind.objects.annotate(
+                n=Count("programmes", filter=Q(programmes__status="published"))
+            ).filter(n__gt=0),
+            **kwargs,
+        )
+
+
+class ProgrammeDetailView(CanonicalSlugMixin, DetailView):
+    model = Programme
+    template_name = "practices/programme_detail.html"
+    context_object_name = "programme"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("kind", "country")
+            .prefetch_related(
+                "sources",
+                Prefetch(
+                    "practices",
+                    queryset=practices_for_listing(Practice.objects.published()),
+                    to_attr="published_practices",
+                ),
+            )
+        )
+
+
+class ProgrammeCompareView(TemplateView):
+    """Chosen programmes side by side, field by field, at a URL that can be shared."""
+
+    template_name = "practices/programme_compare.html"
+
+    def get(self, request, *args, **kwargs):
+        raw = request.GET.getlist("programme")
+        problems = []
+        ids = []
+        for value in raw:
+            if value.isdigit() and int(value) not in ids:
+                ids.append(int(value))
+            elif not value.isdigit():
+                problems.append(_("“%(value)s” is not a programme number.") % {"value": value[:40]})
+        if len(ids) > MAX_COMPARED:
+            problems.append(
+                _("At most %(n)s programmes can be compared; showing the first %(n)s.")
+                % {"n": MAX_COMPARED}
+            )
+            ids = ids[:MAX_COMPARED]
+        published = Programme.objects.published().select_related("kind", "country")
+        chosen = {p.pk: p for p in published.filter(pk__in=ids).prefetch_related("sources")}
+        missing = [pk for pk in ids if pk not in chosen]
+        if missing:
+            problems.append(
+                _("No published programme has the number %(numbers)s.")
+                % {"numbers": ", ".join(map(str, missing))}
+            )
+        context = self.get_context_data(
+            compared=[chosen[pk] for pk in ids if pk in chosen],
+            choices=published.order_by("country__name", "name"),
+            selected=set(ids),
+            problems=problems,
+        )
+        return self.render_to_response(context, status=400 if problems else 200)
+
+
+class OpenDataView(TemplateView):
+    template_name = "practices/open_data.html"
+
+    def get_context_data(self, **kwargs):
+        from .export import FIELDS
+
+        return super().get_context_data(fields=FIELDS, **kwargs)
+
+
+class LatestPracticesFeed(Feed):
+    feed_type = Atom1Feed
+    title = gettext_lazy("Newly published good practices")
+    subtitle = gettext_lazy(
+        "Good practices on migration regularization, integration, return and reintegration."
+    )
+
+    def link(self):
+        return reverse("practices:list")
+
+    def items(self):
+        return practices_for_listing(Practice.objects.published().order_by("-published_at"))[:30]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [theme.name for theme in item.themes.all()]
