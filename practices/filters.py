@@ -2,9 +2,8 @@ import django_filters
 from django import forms
 from django.db import connection
 from django.db.models import Q
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from countries.models import Country, SubRegion
 

@@ -142,6 +142,15 @@ class Editorial(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        self.search_text = searchable_text(self, self.searchable_fields)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text", "published_at"}
+        super().save(*args, **kwargs)
+
     @property
     def is_published(self):
         return self.status == Status.PUBLISHED
@@ -163,15 +172,6 @@ class Editorial(models.Model):
                 _("This entry cannot be published while these fields are empty: %(fields)s.")
                 % {"fields": ", ".join(str(label) for label in missing)}
             )
-
-    def save(self, *args, **kwargs):
-        if self.status == Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-        self.search_text = searchable_text(self, self.searchable_fields)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text", "published_at"}
-        super().save(*args, **kwargs)
 
 
 def period_constraints(prefix):

@@ -1,4 +1,7 @@
-"""Text normalisation shared by indexing and querying, so "regularizacion" finds "regularización"."""
+"""Text normalisation shared by indexing and querying.
+
+So "regularizacion" finds "regularización" and "AMNISTIA" finds "amnistía".
+"""
 
 import unicodedata
 
