@@ -21,6 +21,9 @@ class SlugChoiceFilter(django_filters.ModelMultipleChoiceFilter):
         kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
         super().__init__(*args, to_field_name=to_field_name, distinct=True, **kwargs)
 
+    def get_filter_predicate(self, v):
+        return {self.field_name: v}
+
 
 def search_terms(value):
     return normalise(value).split()[:MAX_TERMS]

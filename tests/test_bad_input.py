@@ -1,0 +1,75 @@
+"""Bad input gets a clear message and a 4xx in the page's language, never a 500."""
+
+import pytest
+
+from .factories import make_practice
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def some_practices():
+    for _ in range(3):
+        make_practice()
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "message"),
+    [
+        ("country=atlantis", 400, "Select a valid choice"),
+        ("theme=%00", 400, "Null characters are not allowed"),
+        ("level=cosmic", 400, "Select a valid choice"),
+        ("year_from=abc", 400, "Enter a number"),
+        ("year_to=99999", 400, "less than or equal to 2100"),
+        ("sort=random", 400, "Select a valid choice"),
+        ("q=" + "a" * 500, 400, "at most 200 characters"),
+        ("page=abc", 400, "whole number"),
+        ("page=0", 404, "There is no page 0"),
+        ("page=99999999999999999999", 404, "There is no page"),
+    ],
+)
+def test_bad_list_input_explains_itself(client, query, status, message):
+    response = client.get(f"/en/practices/?{query}")
+    assert response.status_code == status
+    assert message in response.content.decode()
+
+
+def test_messages_come_in_the_page_language(client):
+    response = client.get("/es/practices/?page=abc")
+    assert response.status_code == 400
+    assert "número entero" in response.content.decode()
+
+
+def test_a_bad_value_beside_good_ones_keeps_the_good_filters(client):
+    practice = make_practice(title_en="Findable practice")
+    country = practice.countries.get()
+    response = client.get(f"/en/practices/?country={country.slug}&country=atlantis")
+    assert response.status_code == 400
+
+
+def test_unknown_language_prefix_is_not_found(client):
+    assert client.get("/fr/practices/").status_code == 404
+
+
+def test_bad_comparison_input_explains_itself(client):
+    response = client.get("/en/programmes/compare/?programme=abc&programme=999999")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "is not a programme number" in page
+    assert "999999" in page
+
+
+def test_unknown_export_format_falls_back_to_the_page(client):
+    assert client.get("/en/practices/?format=xls").status_code == 200
+
+
+def test_export_with_a_bad_filter_is_refused(client):
+    response = client.get("/en/practices/?format=csv&country=atlantis")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+
+
+def test_not_found_page_is_in_the_site_design_and_language(client):
+    response = client.get("/es/practices/999999/x/")
+    assert response.status_code == 404
+    assert "Página no encontrada" in response.content.decode()
