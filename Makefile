@@ -56,5 +56,8 @@ format: install ## Apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+bench: install ## Print page speed, size, query and memory figures (EXTRA=500 synthetic practices)
+	$(PY) scripts/bench.py --extra $${EXTRA:-500}
+
 clean: ## Remove the virtual environments, the demo database and collected files
 	rm -rf $(VENV) .tools db.sqlite3 staticfiles

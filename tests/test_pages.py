@@ -165,3 +165,17 @@ def test_practice_detail_cites_sources_and_related_practices(client):
     assert practice.sources.get().title_en in page
     assert neighbour.title_en in page
     assert "Cite this practice" in page
+
+
+def test_text_missing_in_one_language_falls_back_visibly(client):
+    practice = make_practice(results_en="More than 7,000 people supported.", results_es="")
+    page = client.get(entry_url(practice, "es")).content.decode()
+    assert '<div lang="en"><p class="fallback-note" lang="es">' in page
+    assert "More than 7,000 people supported." in page
+
+
+def test_text_in_the_page_language_has_no_fallback_note(client):
+    practice = make_practice(results_en="Supported.", results_es="Apoyadas.")
+    page = client.get(entry_url(practice, "es")).content.decode()
+    assert "fallback-note" not in page
+    assert "<p>Apoyadas.</p>" in page

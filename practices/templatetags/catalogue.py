@@ -1,4 +1,6 @@
 from django import template
+from django.conf import settings
+from django.utils.translation import get_language, get_language_info
 
 register = template.Library()
 
@@ -12,3 +14,29 @@ def get_item(mapping, key):
 def paragraphs(text):
     """Split plain text on blank lines, for templates to wrap each part in <p>."""
     return [part.strip() for part in (text or "").split("\n\n") if part.strip()]
+
+
+@register.inclusion_tag("includes/translated_text.html")
+def translated_text(entry, field):
+    """A text field as paragraphs, marked visibly when it falls back to the other language.
+
+    Required fields are complete in both languages before publishing, but optional ones (results,
+    lessons learned) may exist in one language only; readers should know, and screen readers
+    must switch pronunciation.
+    """
+    language = get_language()
+    own = getattr(entry, f"{field}_{language}", "") or ""
+    text, text_language = own, language
+    if not own.strip():
+        for code, _name in settings.LANGUAGES:
+            other = getattr(entry, f"{field}_{code}", "") or ""
+            if other.strip():
+                text, text_language = other, code
+                break
+    return {
+        "paragraphs": paragraphs(text),
+        "language": text_language,
+        "fallback": text_language != language,
+        "page_language": language,
+        "language_name": get_language_info(text_language)["name_translated"],
+    }
