@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
+    "reversion",
+    "import_export",
     "countries",
     "practices",
 ]
@@ -124,13 +126,14 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/Costa_Rica"
 USE_I18N = True
 USE_TZ = True
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("en", "es")
 # A field left empty in one language shows the other one rather than nothing.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "es")}
 # The admin's tabbed translation forms would otherwise load jQuery UI from a CDN.
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -147,6 +150,13 @@ STORAGES = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# Spreadsheet imports run in a transaction: one bad row and nothing is saved.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+
+# Public suggestions: at most this many per address and hour.
+SUGGESTIONS_PER_HOUR = int(os.environ.get("DJANGO_SUGGESTIONS_PER_HOUR", "5"))
 
 # Security: everything on unless DEBUG is on; production passes `check --deploy`.
 SECURE = not DEBUG

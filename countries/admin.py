@@ -1,5 +1,7 @@
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationTabularInline
+
+from practices.admin import TranslatedHistoryAdmin
 
 from .models import Country, KeyFigure
 
@@ -11,7 +13,7 @@ class KeyFigureInline(TranslationTabularInline):
 
 
 @admin.register(Country)
-class CountryAdmin(TabbedTranslationAdmin):
+class CountryAdmin(TranslatedHistoryAdmin):
     list_display = ["name", "code", "subregion", "is_rcm_member"]
     list_filter = ["subregion", "is_rcm_member"]
     search_fields = ["name_en", "name_es", "code"]

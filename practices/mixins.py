@@ -15,7 +15,12 @@ class CanonicalSlugMixin:
     """
 
     def get_queryset(self):
-        return super().get_queryset().published()
+        queryset = super().get_queryset()
+        opts = queryset.model._meta
+        # Editors preview drafts at their public address; everybody else sees published only.
+        if self.request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+            return queryset
+        return queryset.published()
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -23,7 +28,11 @@ class CanonicalSlugMixin:
         if request.path != canonical:
             query = request.META.get("QUERY_STRING")
             return redirect(f"{canonical}?{query}" if query else canonical, permanent=True)
-        return self.render_to_response(self.get_context_data(object=self.object))
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        if not self.object.is_published:
+            response["X-Robots-Tag"] = "noindex, nofollow"
+            response["Cache-Control"] = "private, no-store"
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, ProtectedError, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from .richtext import sanitise
 from .search import searchable_text
 
 
@@ -130,6 +131,15 @@ class Editorial(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("status changed by"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     # Unaccented, lower-cased text of both languages, so search works the same on any database.
@@ -138,6 +148,8 @@ class Editorial(models.Model):
     searchable_fields: tuple[str, ...] = ()
     # Translated fields that must be written in every language before publishing.
     required_translations: tuple[str, ...] = ()
+    # Translated fields that accept a small set of HTML, cleaned with nh3 on save and output.
+    rich_text_fields: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -145,6 +157,10 @@ class Editorial(models.Model):
     def save(self, *args, **kwargs):
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        for field in self.rich_text_fields:
+            for code, _language in settings.LANGUAGES:
+                name = f"{field}_{code}"
+                setattr(self, name, sanitise(getattr(self, name)))
         self.search_text = searchable_text(self, self.searchable_fields)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
@@ -165,13 +181,24 @@ class Editorial(models.Model):
                     missing.append(f"{label} ({language})")
         return missing
 
-    def clean(self):
-        super().clean()
-        if self.status == Status.PUBLISHED and (missing := self.missing_translations()):
+    def check_publishable(self):
+        if missing := self.missing_translations():
             raise ValidationError(
                 _("This entry cannot be published while these fields are empty: %(fields)s.")
                 % {"fields": ", ".join(str(label) for label in missing)}
             )
+
+    def clean(self):
+        super().clean()
+        if self.status == Status.PUBLISHED:
+            self.check_publishable()
+
+    def delete(self, *args, **kwargs):
+        if self.status == Status.PUBLISHED:
+            raise ProtectedError(
+                _("A published entry cannot be deleted; archive it instead."), {self}
+            )
+        return super().delete(*args, **kwargs)
 
 
 def period_constraints(prefix):
@@ -251,12 +278,14 @@ class Programme(Editorial, Period):
 
     searchable_fields = ("name", "summary", "legal_basis", "eligibility", "responsible_institution")
     required_translations = ("name", "summary")
+    rich_text_fields = ("summary", "legal_basis", "eligibility")
 
     objects = ProgrammeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
+        permissions = [("publish_programme", _("Can publish, archive and restore programmes"))]
         ordering = ["name"]
         constraints = [
             *period_constraints("programme"),
@@ -315,12 +344,14 @@ class Practice(Editorial, Period):
 
     searchable_fields = ("title", "summary", "description", "results", "lessons_learned")
     required_translations = ("title", "summary", "description")
+    rich_text_fields = ("description", "results", "lessons_learned")
 
     objects = PracticeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("good practice")
         verbose_name_plural = _("good practices")
+        permissions = [("publish_practice", _("Can publish, archive and restore practices"))]
         ordering = ["-published_at", "title"]
         constraints = [
             *period_constraints("practice"),
@@ -335,3 +366,25 @@ class Practice(Editorial, Period):
 
     def get_absolute_url(self):
         return reverse("practices:detail", kwargs={"pk": self.pk, "slug": slug_for(self.title)})
+
+
+class Suggestion(models.Model):
+    """A practice suggested by a visitor: it arrives as a draft, the contact stays private."""
+
+    practice = models.OneToOneField(
+        Practice, on_delete=models.CASCADE, related_name="suggestion", verbose_name=_("draft")
+    )
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail"))
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    source_url = models.URLField(_("link to a source"), max_length=500, blank=True)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    received_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("suggestion")
+        verbose_name_plural = _("suggestions")
+        ordering = ["-received_at"]
+
+    def __str__(self):
+        return f"{self.practice} ({self.name})"

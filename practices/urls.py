@@ -16,6 +16,8 @@ urlpatterns = [
         views.ProgrammeDetailView.as_view(),
         name="programme",
     ),
+    path("suggest/", views.SuggestPracticeView.as_view(), name="suggest"),
+    path("suggest/thanks/", views.SuggestThanksView.as_view(), name="suggest-thanks"),
     path("open-data/", views.OpenDataView.as_view(), name="open-data"),
     path("feed/", views.LatestPracticesFeed(), name="feed"),
 ]

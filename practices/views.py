@@ -1,16 +1,21 @@
+from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView, FormView, TemplateView
 
 from countries.models import Country
 
+from . import services
 from .export import export_practices
 from .facets import practice_facets
 from .filters import PracticeFilter, ProgrammeFilter
+from .forms import SuggestionForm
 from .mixins import CanonicalSlugMixin, FilteredListMixin
 from .models import Practice, Programme, ProgrammeKind, Theme
 
@@ -263,3 +268,34 @@ class LatestPracticesFeed(Feed):
 
     def item_categories(self, item):
         return [theme.name for theme in item.themes.all()]
+
+
+class SuggestPracticeView(FormView):
+    """Visitors suggest a practice; it reaches editors as a draft and is never shown as is."""
+
+    template_name = "practices/suggest.html"
+    form_class = SuggestionForm
+
+    def post(self, request, *args, **kwargs):
+        if over_rate_limit(request):
+            context = self.get_context_data(form=self.get_form(), rate_limited=True)
+            return self.render_to_response(context, status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        if not form.is_spam():
+            services.practice_suggest(data=form.cleaned_data, language=get_language())
+        return redirect("practices:suggest-thanks")
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+def over_rate_limit(request):
+    key = f"suggestions:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, timeout=3600)
+    return cache.incr(key) > settings.SUGGESTIONS_PER_HOUR
+
+
+class SuggestThanksView(TemplateView):
+    template_name = "practices/suggest_thanks.html"

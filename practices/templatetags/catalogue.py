@@ -2,6 +2,8 @@ from django import template
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
 
+from practices.richtext import render_rich_text
+
 register = template.Library()
 
 
@@ -34,9 +36,14 @@ def translated_text(entry, field):
                 text, text_language = other, code
                 break
     return {
-        "paragraphs": paragraphs(text),
+        "html": render_rich_text(text),
         "language": text_language,
         "fallback": text_language != language,
         "page_language": language,
         "language_name": get_language_info(text_language)["name_translated"],
     }
+
+
+@register.filter
+def rich(text):
+    return render_rich_text(text)

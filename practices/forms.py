@@ -1,0 +1,51 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from countries.models import Country
+
+from .models import Level, Theme
+
+
+class SuggestionForm(forms.Form):
+    title = forms.CharField(label=_("Name of the practice"), max_length=250)
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One or two sentences: what was done, by whom, for whom."),
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("How it works, its results and what others can learn from it."),
+    )
+    countries = forms.ModelMultipleChoiceField(
+        label=_("Countries"),
+        queryset=Country.objects.all(),
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    level = forms.ChoiceField(label=_("Level"), choices=Level.choices, widget=forms.RadioSelect)
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    source_url = forms.URLField(
+        label=_("Link to a report or web page about it"), required=False, max_length=500
+    )
+    name = forms.CharField(label=_("Your name"), max_length=150)
+    email = forms.EmailField(label=_("Your e-mail"))
+    organisation = forms.CharField(label=_("Your organisation"), max_length=200, required=False)
+    # Left empty by people; bots that fill every field give themselves away.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def is_spam(self):
+        return bool(self.cleaned_data.get("website"))

@@ -1,0 +1,41 @@
+"""Editors may format long texts with a small set of HTML; nothing else survives.
+
+Text is cleaned when saved (so the database never holds a script) and again when shown (so
+text that reached the database another way, e.g. an import, is still inert).
+"""
+
+import nh3
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "h3"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitise(html):
+    if not html:
+        return html or ""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def looks_like_html(text):
+    return "<" in text and ">" in text
+
+
+def render_rich_text(text):
+    """Safe HTML for a text field: formatted HTML cleaned, plain text as paragraphs."""
+    text = text or ""
+    if looks_like_html(text):
+        return mark_safe(sanitise(text))  # noqa: S308 - cleaned by nh3 just above
+    paragraphs = [part.strip() for part in text.split("\n\n") if part.strip()]
+    return mark_safe(  # noqa: S308 - every paragraph is escaped
+        "".join(f"<p>{escape(part)}</p>".replace("\n", "<br>") for part in paragraphs)
+    )
