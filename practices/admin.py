@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +36,7 @@ class HistoryAdmin(VersionAdmin):
 
     object_history_template = "admin/catalogue/object_history.html"
     history_latest_first = True
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def history_view(self, request, object_id, extra_context=None):
         from reversion.models import Version

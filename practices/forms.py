@@ -35,7 +35,10 @@ class SuggestionForm(forms.Form):
         required=False,
     )
     source_url = forms.URLField(
-        label=_("Link to a report or web page about it"), required=False, max_length=500
+        label=_("Link to a report or web page about it"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
     )
     name = forms.CharField(label=_("Your name"), max_length=150)
     email = forms.EmailField(label=_("Your e-mail"))

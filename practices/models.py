@@ -155,6 +155,11 @@ class Editorial(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        # Translation columns are nullable; keep "no text" as one value so comparisons,
+        # exports and round trips never tell None from "".
+        for name in self.translated_field_names():
+            if getattr(self, name) is None:
+                setattr(self, name, "")
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         for field in self.rich_text_fields:
@@ -166,6 +171,14 @@ class Editorial(models.Model):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "search_text", "published_at"}
         super().save(*args, **kwargs)
+
+    @classmethod
+    def translated_field_names(cls):
+        """Every per-language column of this model's translated fields (title_en, title_es…)."""
+        from modeltranslation.translator import translator
+
+        fields = translator.get_options_for_model(cls).fields
+        return [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
 
     @property
     def is_published(self):

@@ -58,6 +58,9 @@ class EditorialResource(resources.ModelResource):
                 {"status": _("Unknown status “%(status)s”.") % {"status": status}}
             )
         row["status"] = status
+        for name in self._meta.model.translated_field_names():
+            if name in row and row[name] is None:
+                row[name] = ""
         if empty := [name for name in self.required_lists if not str(row.get(name) or "").strip()]:
             raise ValidationError({name: _("At least one is required.") for name in empty})
 

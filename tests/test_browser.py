@@ -464,6 +464,18 @@ def test_axe_finds_no_accessibility_violations(new_page, showcase, name, lang, v
     assert violations == [], f"{page.url}\n{describe_violations(violations)}"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", AXE_PAGES)
+def test_page_fits_a_phone_screen_without_scrolling_sideways(new_page, showcase, name, lang):
+    # WCAG 1.4.10 (reflow), which axe does not check: only a scroll region may be wider.
+    page = new_page(lang, "phone")
+    page.goto(showcase(name, lang))
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], f"{page.url} is {widths[0]}px wide on a {widths[1]}px screen"
+
+
 # --- Screenshots and console ---------------------------------------------------------------
 
 SCREENSHOT_PAGES = ["home", "list", "list-filtered", "detail", "country", "compare", "open-data"]

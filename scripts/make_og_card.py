@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Draw static/img/og-card.png, the 1200x630 image shown in link previews (Open Graph).
+
+    .venv/bin/python scripts/make_og_card.py [output.png]
+
+Renders a small self-contained HTML page (no fonts or files from elsewhere) in Debian's
+Chromium through Playwright and screenshots it at exactly 1200x630. Run it again after
+changing the wording below, and commit the PNG.
+"""
+
+import sys
+from html import escape
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "static" / "img" / "og-card.png"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
+WIDTH, HEIGHT = 1200, 630
+
+TITLE_EN = "Catalogue of good practices on migration"
+TITLE_ES = "Catálogo de buenas prácticas en migración"
+TOPICS = "Regularization · Integration · Return and reintegration"
+CONFERENCE = "Regional Conference on Migration"
+
+PAGE = """<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<style>
+  html, body {{ margin: 0; width: {width}px; height: {height}px; overflow: hidden; }}
+  body {{
+    box-sizing: border-box; padding: 64px 80px; background: #0b3a66; color: #fff;
+    font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
+    display: flex; flex-direction: column; justify-content: space-between;
+    border-bottom: 14px solid #0f7a6c;
+  }}
+  .mark {{
+    display: inline-grid; place-items: center; width: 88px; height: 88px;
+    border: 4px solid #fff; border-radius: 50%; font-weight: 700; font-size: 24px;
+    letter-spacing: .06em;
+  }}
+  h1 {{ margin: 0; font-size: 58px; line-height: 1.12; font-weight: 700; max-width: 1000px; }}
+  .es {{ margin: 18px 0 0; font-size: 40px; line-height: 1.2; color: #d8e6f3; max-width: 1000px; }}
+  .topics {{ margin: 0; font-size: 26px; line-height: 1.4; color: #fff; white-space: nowrap; }}
+  .topics span {{ color: #ffbf47; }}
+</style>
+<body>
+  <div class="mark" aria-hidden="true">RCM</div>
+  <div>
+    <h1>{title_en}</h1>
+    <p class="es" lang="es">{title_es}</p>
+  </div>
+  <p class="topics">{topics} <span>—</span> {conference}</p>
+</body>
+</html>
+"""
+
+FIT_ONE_LINE = """(selector) => {
+  const line = document.querySelector(selector);
+  let size = parseFloat(getComputedStyle(line).fontSize);
+  while (line.scrollWidth > line.clientWidth && size > 12) line.style.fontSize = `${--size}px`;
+}"""
+
+
+def render_html():
+    return PAGE.format(
+        width=WIDTH,
+        height=HEIGHT,
+        title_en=escape(TITLE_EN),
+        title_es=escape(TITLE_ES),
+        topics=escape(TOPICS),
+        conference=escape(CONFERENCE),
+    )
+
+
+def main(output=OUTPUT):
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT}, device_scale_factor=1)
+        page.set_content(render_html(), wait_until="load")
+        # Keep the last line on one line whatever the installed fonts' widths.
+        page.evaluate(FIT_ONE_LINE, ".topics")
+        page.screenshot(path=str(output), type="png", full_page=False)
+        browser.close()
+    print(f"Wrote {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output} "
+          f"({output.stat().st_size // 1024} KB, {WIDTH}x{HEIGHT})")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:2])

@@ -1,0 +1,108 @@
+"""Stored XSS attempts in any text field come out inert on every page."""
+
+from html.parser import HTMLParser
+
+import pytest
+from django.utils.translation import override
+
+from practices.models import Practice, Programme
+from practices.richtext import sanitise
+
+from .factories import make_actor, make_country, make_practice, make_programme, make_source
+
+pytestmark = pytest.mark.django_db
+
+PAYLOADS = [
+    "<script>alert('x')</script>",
+    '<img src=x onerror="alert(1)">',
+    '<a href="javascript:alert(1)">click</a>',
+    '"><svg onload=alert(1)>',
+    "<style>body{display:none}</style>",
+    '<p onclick="alert(1)" style="color:red">styled</p>',
+]
+ATTACK = " ".join(PAYLOADS)
+
+DANGEROUS_TAGS = {"script", "img", "svg", "iframe", "object", "embed", "style", "math"}
+
+
+class ElementCollector(HTMLParser):
+    """The elements and attributes a browser would really build from the page."""
+
+    def __init__(self):
+        super().__init__()
+        self.problems = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in DANGEROUS_TAGS and not (
+            tag == "script" and (attributes.get("src") or "").startswith("/static/")
+        ):
+            self.problems.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on") or name == "style":
+                self.problems.append(f"{tag}[{name}]")
+            if name in {"href", "src"} and (value or "").strip().lower().startswith("javascript:"):
+                self.problems.append(f"{tag}[{name}={value}]")
+
+
+def assert_inert(html, where):
+    collector = ElementCollector()
+    collector.feed(html)
+    assert collector.problems == [], where
+
+
+@pytest.fixture
+def attacked():
+    country = make_country(name_en=f"Land {ATTACK}", name_es=f"País {ATTACK}",
+                           profile_en=ATTACK, profile_es=ATTACK, slug="land")  # fmt: skip
+    source = make_source(title_en=ATTACK, title_es=ATTACK, note_en=ATTACK,
+                         url="https://example.org/?q=<script>")  # fmt: skip
+    programme = make_programme(
+        country=country,
+        sources=[source],
+        **dict.fromkeys(Programme.translated_field_names(), ATTACK),
+    )
+    text_fields = ("title", "summary", "description", "results", "lessons_learned")
+    practice = make_practice(
+        countries=[country],
+        sources=[source],
+        programme=programme,
+        actors=[make_actor(name_en=ATTACK, name_es=ATTACK)],
+        **{f"{field}_{code}": ATTACK for field in text_fields for code in ("en", "es")},
+    )
+    return practice, programme, country
+
+
+def test_rich_text_is_cleaned_before_it_reaches_the_database(attacked):
+    practice, _programme, _country = attacked
+    stored = Practice.objects.values_list("description_en", flat=True).get(pk=practice.pk)
+    assert_inert(stored, "database")
+    assert 'rel="noopener noreferrer"' in sanitise('<a href="https://iom.int">IOM</a>')
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_public_page_shows_attacks_as_inert_text(client, attacked, language):
+    practice, programme, country = attacked
+    with override(language):
+        pages = [
+            f"/{language}/",
+            f"/{language}/practices/",
+            f"/{language}/practices/?q=script",
+            practice.get_absolute_url(),
+            programme.get_absolute_url(),
+            f"/{language}/programmes/",
+            f"/{language}/programmes/compare/?programme={programme.pk}",
+            f"/{language}/countries/",
+            country.get_absolute_url(),
+            f"/{language}/feed/",
+        ]
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code == 200, page
+        assert_inert(response.content.decode(), page)
+
+
+def test_raw_html_reaching_the_database_another_way_is_cleaned_on_output(client, attacked):
+    practice, _programme, _country = attacked
+    Practice.objects.filter(pk=practice.pk).update(results_en=ATTACK)  # bypasses save()
+    assert_inert(client.get(practice.get_absolute_url()).content.decode(), "detail")
