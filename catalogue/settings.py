@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "reversion",
     "import_export",
     "countries",
+    # Before practices: its post_migrate hook gives the roles every app's permissions.
+    "recommendations",
     "practices",
 ]
 

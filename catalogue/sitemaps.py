@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from countries.models import Country
 from practices.models import Practice, Programme
+from recommendations.models import Forum, Recommendation
 
 
 class I18nSitemap(Sitemap):
@@ -33,6 +34,24 @@ class ProgrammeSitemap(I18nSitemap):
         return item.updated_at
 
 
+class RecommendationSitemap(I18nSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Recommendation.objects.published().order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class ForumSitemap(I18nSitemap):
+    def items(self):
+        return Forum.objects.published().order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 class CountrySitemap(I18nSitemap):
     def items(self):
         return Country.objects.order_by("pk")
@@ -49,6 +68,9 @@ class PageSitemap(I18nSitemap):
             "practices:compare",
             "practices:open-data",
             "countries:list",
+            "recommendations:list",
+            "recommendations:forums",
+            "practices:suggest",
         ]
 
     def location(self, item):
@@ -59,5 +81,7 @@ sitemaps = {
     "pages": PageSitemap,
     "practices": PracticeSitemap,
     "programmes": ProgrammeSitemap,
+    "recommendations": RecommendationSitemap,
+    "forums": ForumSitemap,
     "countries": CountrySitemap,
 }

@@ -24,4 +24,5 @@ urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path("", include("practices.urls")),
     path("", include("countries.urls")),
+    path("", include("recommendations.urls")),
 )

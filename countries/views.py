@@ -3,6 +3,7 @@ from django.views.generic import DetailView, ListView
 
 from practices.models import Practice, Programme, Status
 from practices.views import practices_for_listing
+from recommendations.models import Forum, Recommendation
 
 from .models import Country, KeyFigure, SubRegion
 
@@ -33,6 +34,16 @@ class CountryListView(ListView):
 class CountryDetailView(DetailView):
     template_name = "countries/country_detail.html"
     context_object_name = "country"
+
+    def get_context_data(self, **kwargs):
+        recommendations = (
+            Recommendation.objects.published()
+            .for_country(self.object)
+            .prefetch_related("addressees")
+            .select_related("forum")
+        )
+        forums = Forum.objects.published().with_country(self.object)
+        return super().get_context_data(recommendations=recommendations, forums=forums, **kwargs)
 
     def get_queryset(self):
         return Country.objects.prefetch_related(

@@ -164,6 +164,21 @@ def transition_action(status, label, confirmation):
     return admin.action(description=label)(action)
 
 
+publication_fieldset = (
+    _("Publication"),
+    {
+        "fields": [
+            "status",
+            "published_at",
+            "status_changed_at",
+            "status_changed_by",
+            "created_at",
+            "updated_at",
+        ]
+    },
+)
+
+
 class EditorialForm(forms.ModelForm):
     """Limits the status to the moves the editor may make, and checks them on save."""
 
@@ -282,19 +297,7 @@ class ProgrammeAdmin(EditorialAdmin):
             },
         ),
         (_("Sources"), {"fields": ["sources"]}),
-        (
-            _("Publication"),
-            {
-                "fields": [
-                    "status",
-                    "published_at",
-                    "status_changed_at",
-                    "status_changed_by",
-                    "created_at",
-                    "updated_at",
-                ]
-            },
-        ),
+        publication_fieldset,
     ]
 
 
@@ -332,17 +335,5 @@ class PracticeAdmin(EditorialAdmin):
         ),
         (_("Period"), {"fields": ["start_year", "end_year", "is_ongoing"]}),
         (_("Sources"), {"fields": ["sources"]}),
-        (
-            _("Publication"),
-            {
-                "fields": [
-                    "status",
-                    "published_at",
-                    "status_changed_at",
-                    "status_changed_by",
-                    "created_at",
-                    "updated_at",
-                ]
-            },
-        ),
+        publication_fieldset,
     ]

@@ -1,4 +1,4 @@
-"""Open data: any filtered practice list as CSV or JSON, in the page's language."""
+"""Open data: any filtered list as CSV or JSON, in the page's language."""
 
 import csv
 import json
@@ -6,7 +6,9 @@ import json
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
-FIELDS = [
+FORMATS = ("csv", "json")
+
+PRACTICE_FIELDS = [
     "id",
     "url",
     "title",
@@ -31,6 +33,14 @@ FIELDS = [
 ]
 
 
+def names(related):
+    return [str(item) for item in related.all()]
+
+
+def timestamp(value):
+    return value.isoformat() if value else None
+
+
 def practice_record(practice, request):
     programme = practice.programme
     return {
@@ -41,26 +51,27 @@ def practice_record(practice, request):
         "description": practice.description,
         "results": practice.results,
         "lessons_learned": practice.lessons_learned,
-        "countries": [country.name for country in practice.countries.all()],
+        "countries": names(practice.countries),
         "country_codes": [country.code for country in practice.countries.all()],
         "level": str(practice.get_level_display()),
         "programme": programme.name if programme else None,
         "programme_kind": programme.kind.name if programme else None,
-        "themes": [theme.name for theme in practice.themes.all()],
-        "implementing_actors": [actor.name for actor in practice.actors.all()],
-        "target_groups": [group.name for group in practice.target_groups.all()],
+        "themes": names(practice.themes),
+        "implementing_actors": names(practice.actors),
+        "target_groups": names(practice.target_groups),
         "start_year": practice.start_year,
         "end_year": practice.end_year,
         "ongoing": practice.is_ongoing,
-        "sources": [str(source) for source in practice.sources.all()],
-        "published_at": practice.published_at.isoformat() if practice.published_at else None,
-        "updated_at": practice.updated_at.isoformat(),
+        "sources": names(practice.sources),
+        "published_at": timestamp(practice.published_at),
+        "updated_at": timestamp(practice.updated_at),
     }
 
 
-def export_practices(practices, request, fmt):
-    records = [practice_record(practice, request) for practice in practices]
-    filename = f"practices-{get_language()}.{fmt}"
+def export_records(records, fields, name, fmt):
+    """A download of `records` (dicts with `fields`) as CSV or JSON."""
+    records = list(records)
+    filename = f"{name}-{get_language()}.{fmt}"
     if fmt == "json":
         response = HttpResponse(
             json.dumps({"count": len(records), "results": records}, ensure_ascii=False, indent=2),
@@ -69,7 +80,7 @@ def export_practices(practices, request, fmt):
     else:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response.write("\ufeff")  # so spreadsheet programs read the accents right
-        writer = csv.DictWriter(response, fieldnames=FIELDS)
+        writer = csv.DictWriter(response, fieldnames=fields)
         writer.writeheader()
         for record in records:
             writer.writerow(
@@ -81,3 +92,8 @@ def export_practices(practices, request, fmt):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+def export_practices(practices, request, fmt):
+    records = (practice_record(practice, request) for practice in practices)
+    return export_records(records, PRACTICE_FIELDS, "practices", fmt)

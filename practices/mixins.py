@@ -2,9 +2,12 @@
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import QuerySet
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import override
+
+from .export import FORMATS
 
 
 class CanonicalSlugMixin:
@@ -45,14 +48,16 @@ class CanonicalSlugMixin:
 
 
 class FilteredListMixin:
-    """A list narrowed by a FilterSet from the query string and paginated.
+    """A list narrowed by a FilterSet from the query string, paginated and downloadable.
 
     Invalid filter values, page numbers past the end or not numbers answer with a message
     in the page's language and a 4xx status, never an error page or a silent wrong list.
+    `?format=csv` or `?format=json` downloads the whole filtered list.
     """
 
     filterset_class = None
     paginate_by = 20
+    export_formats = FORMATS
 
     def get_queryset(self):
         return self.filterset_class.Meta.model.objects.published()
@@ -60,6 +65,10 @@ class FilteredListMixin:
     def get_filterset(self):
         return self.filterset_class(self.request.GET or None, queryset=self.get_queryset(),
                                     request=self.request)  # fmt: skip
+
+    def export(self, results, fmt):
+        """The download of `results` in `fmt`; lists without open data return None."""
+        return None
 
     def paginate(self, results):
         paginator = Paginator(results, self.paginate_by)
@@ -86,6 +95,10 @@ class FilteredListMixin:
             for field, errors in self.filterset.errors.items():
                 label = self.filterset.form.fields[field].label
                 problems.extend(f"{label}: {error}" for error in errors)
+        elif (fmt := request.GET.get("format")) in self.export_formats and (
+            download := self.export(results, fmt)
+        ) is not None:
+            return download
         page, page_problem, page_status = self.paginate(results)
         if page_problem:
             problems.append(page_problem)
@@ -94,3 +107,44 @@ class FilteredListMixin:
             filterset=self.filterset, results=results, page_obj=page, problems=problems
         )
         return self.render_to_response(context, status=status)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        query.pop("format", None)
+        self.query = query
+        context.update(
+            active_filters=active_filters(self.filterset, query),
+            query_string=query.urlencode(),
+            export_links={fmt: with_params(query, format=fmt) for fmt in self.export_formats},
+        )
+        return context
+
+
+def with_params(query, **params):
+    updated = query.copy()
+    for key, value in params.items():
+        updated[key] = value
+    return f"?{updated.urlencode()}"
+
+
+def active_filters(filterset, query):
+    """The filters in force, each with a link that removes it (the GOV.UK/MOJ pattern)."""
+    data = getattr(filterset.form, "cleaned_data", {})
+    chips = []
+    for name, field in filterset.form.fields.items():
+        if name == "sort" or not data.get(name):
+            continue
+        value = data[name]
+        values = list(value) if isinstance(value, QuerySet | list) else [value]
+        choices = dict(getattr(field, "choices", []) or [])
+        for item in values:
+            raw = getattr(item, "slug", None) or getattr(item, "pk", item)
+            label = str(item) if hasattr(item, "pk") else str(choices.get(item, item))
+            remaining = query.copy()
+            remaining.setlist(name, [v for v in remaining.getlist(name) if v != str(raw)])
+            chips.append(
+                {"field": field.label, "label": label, "remove_url": f"?{remaining.urlencode()}"}
+            )
+    return chips

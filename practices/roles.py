@@ -22,12 +22,15 @@ CONTENT_MODELS = {
         "targetgroup",
         "suggestion",
     ],
+    "recommendations": ["recommendation", "forum", "addressee"],
 }
 EDITOR_ACTIONS = ["add", "change", "view"]
 REVIEWER_EXTRA = [
     ("practices", "publish_practice"),
     ("practices", "publish_programme"),
     ("practices", "delete_suggestion"),
+    ("recommendations", "publish_recommendation"),
+    ("recommendations", "publish_forum"),
 ]
 
 

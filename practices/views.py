@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView
 
 from countries.models import Country
+from recommendations.models import Forum, Recommendation
 
 from . import services
-from .export import export_practices
+from .export import PRACTICE_FIELDS, export_practices
 from .facets import practice_facets
 from .filters import PracticeFilter, ProgrammeFilter
 from .forms import SuggestionForm
-from .mixins import CanonicalSlugMixin, FilteredListMixin
+from .mixins import CanonicalSlugMixin, FilteredListMixin, with_params
 from .models import Practice, Programme, ProgrammeKind, Theme
 
 MAX_COMPARED = 4
@@ -55,34 +56,21 @@ class HomeView(TemplateView):
 class PracticeListView(FilteredListMixin, TemplateView):
     template_name = "practices/practice_list.html"
     filterset_class = PracticeFilter
-    export_formats = ("csv", "json")
 
-    def get(self, request, *args, **kwargs):
-        fmt = request.GET.get("format")
-        if fmt in self.export_formats:
-            filterset = self.get_filterset()
-            if filterset.is_bound and not filterset.is_valid():
-                return super().get(request, *args, **kwargs)
-            practices = practices_for_listing(filterset.qs).prefetch_related(
-                "actors", "target_groups", "sources"
-            )
-            return export_practices(practices, request, fmt)
-        return super().get(request, *args, **kwargs)
+    def export(self, results, fmt):
+        practices = practices_for_listing(results).prefetch_related(
+            "actors", "target_groups", "sources"
+        )
+        return export_practices(practices, self.request, fmt)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
         page.object_list = practices_for_listing(page.object_list)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        query.pop("format", None)
         context.update(
             facets=practice_facets(context["results"]),
-            active_filters=active_filters(self.filterset, query),
-            query_string=query.urlencode(),
-            export_links={fmt: with_params(query, format=fmt) for fmt in self.export_formats},
             sort_links=[
-                (value, label, with_params(query, sort=value))
+                (value, label, with_params(self.query, sort=value))
                 for value, label in PracticeFilter.SORTS.items()
                 if value != "relevance" or self.filterset.form.data.get("q")
             ],
@@ -91,38 +79,9 @@ class PracticeListView(FilteredListMixin, TemplateView):
         return context
 
 
-def with_params(query, **params):
-    updated = query.copy()
-    for key, value in params.items():
-        updated[key] = value
-    return f"?{updated.urlencode()}"
-
-
 def current_sort(filterset):
     data = getattr(filterset.form, "cleaned_data", {})
     return data.get("sort") or ("relevance" if data.get("q") else "newest")
-
-
-def active_filters(filterset, query):
-    """The filters in force, each with a link that removes it (the GOV.UK/MOJ pattern)."""
-    data = getattr(filterset.form, "cleaned_data", {})
-    chips = []
-    for name, field in filterset.form.fields.items():
-        if name == "sort" or not data.get(name):
-            continue
-        value = data[name]
-        values = list(value) if isinstance(value, QuerySet | list) else [value]
-        choices = dict(getattr(field, "choices", []) or [])
-        for item in values:
-            raw = getattr(item, "slug", item)
-            label = str(item) if hasattr(item, "slug") else str(choices.get(item, item))
-            remaining = query.copy()
-            kept = [v for v in remaining.getlist(name) if v != str(raw)]
-            remaining.setlist(name, kept)
-            chips.append(
-                {"field": field.label, "label": label, "remove_url": f"?{remaining.urlencode()}"}
-            )
-    return chips
 
 
 class PracticeDetailView(CanonicalSlugMixin, DetailView):
@@ -136,7 +95,17 @@ class PracticeDetailView(CanonicalSlugMixin, DetailView):
             .get_queryset()
             .select_related("programme__kind", "programme__country")
             .prefetch_related(
-                "countries", "themes", "target_groups", "actors__actor_type", "sources"
+                "countries",
+                "themes",
+                "target_groups",
+                "actors__actor_type",
+                "sources",
+                Prefetch("forums", Forum.objects.published(), to_attr="published_forums"),
+                Prefetch(
+                    "recommendations",
+                    Recommendation.objects.published(),
+                    to_attr="published_recommendations",
+                ),
             )
         )
 
@@ -236,9 +205,11 @@ class OpenDataView(TemplateView):
     template_name = "practices/open_data.html"
 
     def get_context_data(self, **kwargs):
-        from .export import FIELDS
+        from recommendations.export import RECOMMENDATION_FIELDS
 
-        return super().get_context_data(fields=FIELDS, **kwargs)
+        return super().get_context_data(
+            fields=PRACTICE_FIELDS, recommendation_fields=RECOMMENDATION_FIELDS, **kwargs
+        )
 
 
 class LatestPracticesFeed(Feed):

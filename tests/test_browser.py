@@ -50,6 +50,8 @@ VIEWPORTS = {
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
+    # live_server serves static files itself; WhiteNoise only notes that STATIC_ROOT is empty.
+    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
     pytest.mark.skipif(
         not os.access(CHROMIUM, os.X_OK),
         reason=f"no Chromium at {CHROMIUM}: apt-get install chromium to run the browser tests",

@@ -4,9 +4,10 @@ from django.db import transaction
 
 from practices.models import Practice, Programme
 from practices.search import searchable_text
+from recommendations.models import Forum, Recommendation
 
 # Order matters: each file only refers to entries of the files before it.
-FIXTURES = ["vocabularies", "sources", "countries", "programmes", "practices"]
+FIXTURES = ["vocabularies", "sources", "countries", "programmes", "practices", "recommendations"]
 
 
 class Command(BaseCommand):
@@ -16,7 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         call_command("loaddata", *FIXTURES, verbosity=options["verbosity"])
         # loaddata saves raw rows and skips Model.save(), which builds the search text.
-        for model in (Programme, Practice):
+        for model in (Programme, Practice, Forum, Recommendation):
             entries = list(model.objects.all())
             for entry in entries:
                 entry.search_text = searchable_text(entry, model.searchable_fields)
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Catalogue content loaded: {Programme.objects.count()} programmes, "
-                f"{Practice.objects.count()} practices."
+                f"{Practice.objects.count()} practices, {Forum.objects.count()} forums, "
+                f"{Recommendation.objects.count()} recommendations."
             )
         )

@@ -1,0 +1,158 @@
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from practices.models import Editorial, EditorialQuerySet, Vocabulary, slug_for
+
+
+class Addressee(Vocabulary):
+    """Who a recommendation is addressed to: national governments, regional bodies…"""
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("addressee")
+        verbose_name_plural = _("addressees")
+
+
+class Horizon(models.TextChoices):
+    SHORT = "short", _("Short term")
+    MID = "mid", _("Mid term")
+    LONG = "long", _("Long term")
+
+
+class ForumQuerySet(EditorialQuerySet):
+    def with_country(self, country):
+        return self.filter(countries=country)
+
+
+class Forum(Editorial):
+    """A regional meeting where countries present practices and agree recommendations."""
+
+    name = models.CharField(_("name"), max_length=250)
+    summary = models.TextField(_("summary"))
+    conclusions = models.TextField(_("conclusions"), blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    organisers = models.ManyToManyField(
+        "practices.Actor", related_name="forums_organised", blank=True,
+        verbose_name=_("organisers"),
+    )  # fmt: skip
+    countries = models.ManyToManyField(
+        "countries.Country", related_name="forums", blank=True,
+        verbose_name=_("participating countries"),
+    )  # fmt: skip
+    practices = models.ManyToManyField(
+        "practices.Practice", related_name="forums", blank=True,
+        verbose_name=_("practices presented"),
+    )  # fmt: skip
+    sources = models.ManyToManyField(
+        "practices.Source", related_name="forums", verbose_name=_("sources")
+    )
+
+    searchable_fields = ("name", "summary", "conclusions", "place")
+    required_translations = ("name", "summary")
+    rich_text_fields = ("summary", "conclusions")
+
+    objects = ForumQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("forum")
+        verbose_name_plural = _("forums")
+        ordering = [F("start_date").desc(nulls_last=True), "name"]
+        permissions = [("publish_forum", _("Can publish, archive and restore forums"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="forum_ends_after_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="forum_published_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("recommendations:forum", kwargs={"pk": self.pk, "slug": slug_for(self.name)})
+
+
+class RecommendationQuerySet(EditorialQuerySet):
+    def for_country(self, country):
+        """Recommendations that name the country, and those for the whole region."""
+        return self.filter(Q(countries=country) | Q(whole_region=True)).distinct()
+
+
+class Recommendation(Editorial):
+    title = models.CharField(_("title"), max_length=300)
+    text = models.TextField(_("text"))
+    addressees = models.ManyToManyField(
+        Addressee, related_name="recommendations", verbose_name=_("addressed to")
+    )
+    horizon = models.CharField(
+        _("horizon"),
+        max_length=5,
+        choices=Horizon.choices,
+        blank=True,
+        help_text=_("Leave empty when the source does not say."),
+    )
+    themes = models.ManyToManyField(
+        "practices.Theme", related_name="recommendations", verbose_name=_("themes")
+    )
+    whole_region = models.BooleanField(
+        _("applies to the whole region"),
+        default=False,
+        help_text=_("Tick when it is addressed to every country of the region."),
+    )
+    countries = models.ManyToManyField(
+        "countries.Country", related_name="recommendations", blank=True,
+        verbose_name=_("countries"),
+    )  # fmt: skip
+    practices = models.ManyToManyField(
+        "practices.Practice", related_name="recommendations", blank=True,
+        verbose_name=_("illustrated by"),
+    )  # fmt: skip
+    forum = models.ForeignKey(
+        Forum,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="recommendations",
+        verbose_name=_("adopted at"),
+    )
+    sources = models.ManyToManyField(
+        "practices.Source", related_name="recommendations", verbose_name=_("sources")
+    )
+
+    searchable_fields = ("title", "text")
+    required_translations = ("title", "text")
+    rich_text_fields = ("text",)
+
+    objects = RecommendationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("policy recommendation")
+        verbose_name_plural = _("policy recommendations")
+        ordering = ["-published_at", "title"]
+        permissions = [
+            ("publish_recommendation", _("Can publish, archive and restore recommendations"))
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="recommendation_published_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "recommendations:detail", kwargs={"pk": self.pk, "slug": slug_for(self.title)}
+        )
