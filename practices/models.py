@@ -214,6 +214,13 @@ class Editorial(models.Model):
         return super().delete(*args, **kwargs)
 
 
+def published_has_date(prefix):
+    return models.CheckConstraint(
+        condition=~Q(status=Status.PUBLISHED) | Q(published_at__isnull=False),
+        name=f"{prefix}_published_has_date",
+    )
+
+
 def period_constraints(prefix):
     return [
         models.CheckConstraint(
@@ -307,10 +314,7 @@ class Programme(Editorial, Period):
                 name="programme_beneficiaries_have_year",
                 violation_error_message=_("Give the year the beneficiaries were counted."),
             ),
-            models.CheckConstraint(
-                condition=~Q(status=Status.PUBLISHED) | Q(published_at__isnull=False),
-                name="programme_published_has_date",
-            ),
+            published_has_date("programme"),
         ]
 
     def __str__(self):
@@ -368,10 +372,7 @@ class Practice(Editorial, Period):
         ordering = ["-published_at", "title"]
         constraints = [
             *period_constraints("practice"),
-            models.CheckConstraint(
-                condition=~Q(status=Status.PUBLISHED) | Q(published_at__isnull=False),
-                name="practice_published_has_date",
-            ),
+            published_has_date("practice"),
         ]
 
     def __str__(self):

@@ -212,8 +212,22 @@ class OpenDataView(TemplateView):
         )
 
 
-class LatestPracticesFeed(Feed):
+class EntryFeed(Feed):
+    """An Atom feed of the newest published entries, in the page's language."""
+
     feed_type = Atom1Feed
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [theme.name for theme in item.themes.all()]
+
+
+class LatestPracticesFeed(EntryFeed):
     title = gettext_lazy("Newly published good practices")
     subtitle = gettext_lazy(
         "Good practices on migration regularization, integration, return and reintegration."
@@ -230,15 +244,6 @@ class LatestPracticesFeed(Feed):
 
     def item_description(self, item):
         return item.summary
-
-    def item_pubdate(self, item):
-        return item.published_at
-
-    def item_updateddate(self, item):
-        return item.updated_at
-
-    def item_categories(self, item):
-        return [theme.name for theme in item.themes.all()]
 
 
 class SuggestPracticeView(FormView):

@@ -3,7 +3,13 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from practices.models import Editorial, EditorialQuerySet, Vocabulary, slug_for
+from practices.models import (
+    Editorial,
+    EditorialQuerySet,
+    Vocabulary,
+    published_has_date,
+    slug_for,
+)
 
 
 class Addressee(Vocabulary):
@@ -69,10 +75,7 @@ class Forum(Editorial):
                 name="forum_ends_after_start",
                 violation_error_message=_("The end date cannot be before the start date."),
             ),
-            models.CheckConstraint(
-                condition=~Q(status="published") | Q(published_at__isnull=False),
-                name="forum_published_has_date",
-            ),
+            published_has_date("forum"),
         ]
 
     def __str__(self):
@@ -143,10 +146,7 @@ class Recommendation(Editorial):
             ("publish_recommendation", _("Can publish, archive and restore recommendations"))
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(status="published") | Q(published_at__isnull=False),
-                name="recommendation_published_has_date",
-            ),
+            published_has_date("recommendation"),
         ]
 
     def __str__(self):

@@ -1,14 +1,12 @@
-from django.contrib.syndication.views import Feed
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
 from practices.mixins import CanonicalSlugMixin, FilteredListMixin
 from practices.models import Practice, Status
 from practices.richtext import render_rich_text
-from practices.views import practices_for_listing
+from practices.views import EntryFeed, practices_for_listing
 
 from .export import export_recommendations
 from .filters import RecommendationFilter
@@ -111,8 +109,7 @@ class ForumDetailView(CanonicalSlugMixin, DetailView):
         )
 
 
-class LatestRecommendationsFeed(Feed):
-    feed_type = Atom1Feed
+class LatestRecommendationsFeed(EntryFeed):
     title = gettext_lazy("Newly published policy recommendations")
     subtitle = gettext_lazy(
         "Public policy recommendations on migration regularization, integration, return and "
@@ -130,12 +127,3 @@ class LatestRecommendationsFeed(Feed):
 
     def item_description(self, item):
         return render_rich_text(item.text)
-
-    def item_pubdate(self, item):
-        return item.published_at
-
-    def item_updateddate(self, item):
-        return item.updated_at
-
-    def item_categories(self, item):
-        return [theme.name for theme in item.themes.all()]

@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from countries.models import Country
 from practices.models import Practice, Programme, Source
+from recommendations.models import Forum, Horizon, Recommendation
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +51,8 @@ def test_country_names_differ_by_language_where_they_should(catalogue_content):
     [
         (Practice, Practice.required_translations),
         (Programme, Programme.required_translations),
+        (Forum, Forum.required_translations),
+        (Recommendation, Recommendation.required_translations),
         (Source, ("title", "publisher")),
         (Country, ("name",)),
     ],
@@ -64,13 +67,16 @@ def test_every_entry_is_written_in_both_languages(catalogue_content, model, fiel
                 assert getattr(entry, f"{field}_{code}").strip(), f"{entry}: {field}_{code}"
 
 
-@pytest.mark.parametrize("model", [Practice, Programme], ids=lambda m: m.__name__)
+EDITORIAL = [Practice, Programme, Forum, Recommendation]
+
+
+@pytest.mark.parametrize("model", EDITORIAL, ids=lambda m: m.__name__)
 def test_every_entry_cites_a_source(catalogue_content, model):
     uncited = model.objects.filter(sources__isnull=True)
     assert not uncited.exists(), list(uncited)
 
 
-@pytest.mark.parametrize("model", [Practice, Programme], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("model", EDITORIAL, ids=lambda m: m.__name__)
 def test_every_entry_is_published_and_searchable(catalogue_content, model):
     for entry in model.objects.all():
         assert entry.is_published
@@ -116,3 +122,26 @@ def test_figures_are_kept_as_the_sources_give_them(catalogue_content):
     text += " ".join(Practice.objects.values_list("description_en", flat=True))
     assert "7,000" in text
     assert "3 million" in text
+
+
+def test_the_san_jose_forum_of_2022_with_its_practices_and_key_processes(catalogue_content):
+    forum = Forum.objects.get(start_date="2022-08-04")
+    assert forum.end_date.isoformat() == "2022-08-05"
+    assert forum.countries.count() == 8
+    assert forum.practices.filter(title_en__icontains="cultural mediators").exists()
+    assert forum.recommendations.count() >= 3
+    assert "three key processes" in forum.conclusions_en
+
+
+def test_the_return_meeting_and_its_short_term_recommendations(catalogue_content):
+    short = Recommendation.objects.filter(horizon=Horizon.SHORT)
+    titles = " ".join(short.values_list("title_en", flat=True)).lower()
+    assert "document" in titles and "institutions" in titles
+    assert Recommendation.objects.filter(text_en__icontains="social services").exists()
+    meeting = short.first().forum
+    assert meeting.start_date is None  # the source is undated; nothing invented
+
+
+def test_the_2018_meeting_and_the_2021_regional_study_session(catalogue_content):
+    assert Forum.objects.filter(start_date="2018-10-22", end_date="2018-10-24").exists()
+    assert Forum.objects.filter(start_date="2021-09-22").exists()
