@@ -35,7 +35,11 @@ class CountryDetailView(DetailView):
     template_name = "countries/country_detail.html"
     context_object_name = "country"
 
+    # The profile shows the newest practices; the filtered list has them all.
+    practices_shown = 12
+
     def get_context_data(self, **kwargs):
+        practices = Practice.objects.published().for_country(self.object)
         recommendations = (
             Recommendation.objects.published()
             .for_country(self.object)
@@ -43,7 +47,15 @@ class CountryDetailView(DetailView):
             .select_related("forum")
         )
         forums = Forum.objects.published().with_country(self.object)
-        return super().get_context_data(recommendations=recommendations, forums=forums, **kwargs)
+        return super().get_context_data(
+            practices=practices_for_listing(practices.order_by("-published_at"))[
+                : self.practices_shown
+            ],
+            practice_count=practices.count(),
+            recommendations=recommendations,
+            forums=forums,
+            **kwargs,
+        )
 
     def get_queryset(self):
         return Country.objects.prefetch_related(
@@ -52,12 +64,5 @@ class CountryDetailView(DetailView):
                 "programmes",
                 queryset=Programme.objects.published().select_related("kind"),
                 to_attr="published_programmes",
-            ),
-            Prefetch(
-                "practices",
-                queryset=practices_for_listing(
-                    Practice.objects.published().order_by("-published_at")
-                ),
-                to_attr="published_practices",
             ),
         )

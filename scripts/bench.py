@@ -18,6 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +35,7 @@ def setup(database_dir):
     os.environ["DJANGO_LOG_LEVEL"] = "ERROR"
     import django
 
+    warnings.filterwarnings("ignore", message="No directory at")  # no collectstatic here
     django.setup()
     # Manifest storage needs collectstatic; the figures here are about pages, not assets.
     from django.conf import settings
