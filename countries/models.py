@@ -1,8 +1,8 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 
 class SubRegion(models.TextChoices):
@@ -17,6 +17,10 @@ class CountryQuerySet(models.QuerySet):
 
     def in_subregion(self, subregion):
         return self.filter(subregion=subregion)
+
+    def by_name(self):
+        """Alphabetical in the current language: México before Panamá, Belice first."""
+        return self.order_by(f"name_{get_language()}")
 
 
 class Country(models.Model):

@@ -14,7 +14,7 @@ class CountryListView(ListView):
 
     def get_queryset(self):
         published = Q(practices__status=Status.PUBLISHED)
-        return Country.objects.annotate(
+        return Country.objects.by_name().annotate(
             practice_count=Count("practices", filter=published, distinct=True),
             programme_count=Count(
                 "programmes", filter=Q(programmes__status=Status.PUBLISHED), distinct=True

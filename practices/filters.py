@@ -25,6 +25,10 @@ class SlugChoiceFilter(django_filters.ModelMultipleChoiceFilter):
         return {self.field_name: v}
 
 
+def countries_by_name(request):
+    return Country.objects.by_name()
+
+
 def search_terms(value):
     return normalise(value).split()[:MAX_TERMS]
 
@@ -76,7 +80,7 @@ class PracticeFilter(SearchFilterMixin):
     }
 
     country = SlugChoiceFilter(
-        field_name="countries", queryset=Country.objects.all(), label=_("Country")
+        field_name="countries", queryset=countries_by_name, label=_("Country")
     )
     subregion = django_filters.MultipleChoiceFilter(
         field_name="countries__subregion",
@@ -146,7 +150,7 @@ class PracticeFilter(SearchFilterMixin):
 
 class ProgrammeFilter(SearchFilterMixin):
     kind = SlugChoiceFilter(queryset=ProgrammeKind.objects.all(), label=_("Programme kind"))
-    country = SlugChoiceFilter(queryset=Country.objects.all(), label=_("Country"))
+    country = SlugChoiceFilter(queryset=countries_by_name, label=_("Country"))
 
     class Meta:
         model = Programme

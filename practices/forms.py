@@ -50,5 +50,9 @@ class SuggestionForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["countries"].queryset = Country.objects.by_name()
+
     def is_spam(self):
         return bool(self.cleaned_data.get("website"))

@@ -249,6 +249,8 @@ class Period(models.Model):
     @property
     def period_label(self):
         if self.start_year and self.end_year:
+            if self.start_year == self.end_year:
+                return str(self.start_year)
             return f"{self.start_year}–{self.end_year}"
         if self.start_year:
             return _("since %(year)s") % {"year": self.start_year}

@@ -40,7 +40,7 @@ class HomeView(TemplateView):
                 "programmes": Programme.objects.published().count(),
                 "countries": Country.objects.filter(practices__in=practices).distinct().count(),
             },
-            countries=Country.objects.annotate(
+            countries=Country.objects.by_name().annotate(
                 n=Count("practices", filter=Q(practices__in=practices), distinct=True)
             ),
             themes=Theme.objects.annotate(

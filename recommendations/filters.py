@@ -3,8 +3,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from countries.models import Country
-from practices.filters import SearchFilterMixin, SlugChoiceFilter
+from practices.filters import SearchFilterMixin, SlugChoiceFilter, countries_by_name
 from practices.models import Theme
 
 from .models import Addressee, Forum, Horizon, Recommendation
@@ -19,7 +18,7 @@ class RecommendationFilter(SearchFilterMixin):
         choices=Horizon.choices, label=_("Horizon"), widget=forms.CheckboxSelectMultiple
     )
     country = SlugChoiceFilter(
-        queryset=Country.objects.all(), label=_("Country"), method="filter_country"
+        queryset=countries_by_name, label=_("Country"), method="filter_country"
     )
     forum = django_filters.ModelMultipleChoiceFilter(
         queryset=Forum.objects.published(),

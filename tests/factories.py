@@ -61,7 +61,8 @@ def make_target_group(**fields):
 
 def make_actor(**fields):
     n = _next()
-    fields.setdefault("actor_type", make_actor_type())
+    if "actor_type" not in fields:
+        fields["actor_type"] = make_actor_type()
     defaults = {"name_en": f"Agency {n}", "name_es": f"Agencia {n}"}
     return Actor.objects.create(**{**defaults, **fields})
 
@@ -87,8 +88,10 @@ def make_programme(*, sources=None, **fields):
         "summary_es": "Un programa para regularizar a personas migrantes.",
         "status": Status.PUBLISHED,
     }
-    fields.setdefault("kind", make_programme_kind())
-    fields.setdefault("country", make_country())
+    if "kind" not in fields:
+        fields["kind"] = make_programme_kind()
+    if "country" not in fields:
+        fields["country"] = make_country()
     programme = Programme.objects.create(**{**defaults, **fields})
     programme.sources.set(sources or [make_source()])
     return programme
