@@ -291,9 +291,10 @@ def filter_by_costa_rica_and_regularization(page, lang):
     page.goto(f"/{lang}/practices/")
     # On a phone the filters are folded under one summary, as a person would find them.
     panel = page.locator("details.filters-panel")
-    if not panel.evaluate("el => el.open") and not page.locator(
-        "input[name=country][value=costa-rica]"
-    ).is_visible():
+    if (
+        not panel.evaluate("el => el.open")
+        and not page.locator("input[name=country][value=costa-rica]").is_visible()
+    ):
         panel.locator("summary.filters__toggle").click()
     page.locator("input[name=country][value=costa-rica]").check()
     page.locator("input[name=theme][value=regularization]").check()
