@@ -28,6 +28,15 @@ def practices_for_listing(queryset):
     return queryset.select_related("programme__kind").prefetch_related("countries", "themes")
 
 
+def prefetch_published_practices():
+    """An entry's published practices, ready for cards, as `published_practices`."""
+    return Prefetch(
+        "practices",
+        queryset=practices_for_listing(Practice.objects.published()),
+        to_attr="published_practices",
+    )
+
+
 class HomeView(TemplateView):
     template_name = "practices/home.html"
 
@@ -155,11 +164,7 @@ class ProgrammeDetailView(CanonicalSlugMixin, DetailView):
             .select_related("kind", "country")
             .prefetch_related(
                 "sources",
-                Prefetch(
-                    "practices",
-                    queryset=practices_for_listing(Practice.objects.published()),
-                    to_attr="published_practices",
-                ),
+                prefetch_published_practices(),
             )
         )
 

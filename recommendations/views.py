@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
 from practices.mixins import CanonicalSlugMixin, FilteredListMixin
-from practices.models import Practice, Status
+from practices.models import Status
 from practices.richtext import render_rich_text
-from practices.views import EntryFeed, practices_for_listing
+from practices.views import EntryFeed, prefetch_published_practices
 
 from .export import export_recommendations
 from .filters import RecommendationFilter
@@ -50,11 +50,7 @@ class RecommendationDetailView(CanonicalSlugMixin, DetailView):
                 "themes",
                 "countries",
                 "sources",
-                Prefetch(
-                    "practices",
-                    queryset=practices_for_listing(Practice.objects.published()),
-                    to_attr="published_practices",
-                ),
+                prefetch_published_practices(),
             )
         )
 
@@ -95,11 +91,7 @@ class ForumDetailView(CanonicalSlugMixin, DetailView):
                 "organisers",
                 "countries",
                 "sources",
-                Prefetch(
-                    "practices",
-                    queryset=practices_for_listing(Practice.objects.published()),
-                    to_attr="published_practices",
-                ),
+                prefetch_published_practices(),
                 Prefetch(
                     "recommendations",
                     queryset=Recommendation.objects.published().prefetch_related("addressees"),
