@@ -57,7 +57,10 @@ def search(queryset, value):
     query = SearchQuery(text, config="english", search_type="plain") | SearchQuery(
         text, config="spanish", search_type="plain"
     )
-    return queryset.annotate(rank=SearchRank(vector, query)).filter(contains_all | Q(rank__gt=0))
+    # `document=query` is PostgreSQL's @@ match; the rank only orders what matched.
+    return queryset.annotate(document=vector, rank=SearchRank(vector, query)).filter(
+        contains_all | Q(document=query)
+    )
 
 
 class SearchFilterMixin(django_filters.FilterSet):

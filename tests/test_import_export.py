@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from practices.models import Practice, Status
 from practices.resources import PracticeResource, ProgrammeResource
+from recommendations.resources import ForumResource, RecommendationResource
 
 from .factories import make_country, make_practice, make_programme, make_source, make_theme
 
@@ -130,3 +131,17 @@ def test_admin_dry_run_lists_bad_rows_with_their_numbers(client, django_user_mod
     assert "XX" in page
     assert "Line number: 2" in page or "Row 2" in page or ">2<" in page
     assert not Practice.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "resource_class",
+    [PracticeResource, ProgrammeResource, ForumResource, RecommendationResource],
+    ids=lambda cls: cls.__name__,
+)
+def test_real_content_round_trips_unchanged(catalogue_content, resource_class):
+    resource = resource_class()
+    exported = resource.export()
+    assert len(exported) > 0
+    result = resource.import_data(tablib.Dataset().load(exported.csv, format="csv"))
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert {r.import_type for r in result.rows} == {"skip"}

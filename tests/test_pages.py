@@ -179,3 +179,25 @@ def test_text_in_the_page_language_has_no_fallback_note(client):
     page = client.get(entry_url(practice, "es")).content.decode()
     assert "fallback-note" not in page
     assert "<p>Apoyadas.</p>" in page
+
+
+def test_server_error_page_stands_alone_in_both_languages():
+    from django.template.loader import render_to_string
+
+    page = render_to_string("500.html")
+    assert "Something went wrong on our side" in page
+    assert "Algo falló de nuestro lado" in page
+    assert "{%" not in page
+
+
+def test_server_error_answers_with_the_bilingual_page(client, monkeypatch):
+    from practices.views import HomeView
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("database unavailable")
+
+    monkeypatch.setattr(HomeView, "get_context_data", broken)
+    client.raise_request_exception = False
+    response = client.get("/es/")
+    assert response.status_code == 500
+    assert "Algo falló de nuestro lado" in response.content.decode()

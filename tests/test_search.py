@@ -1,6 +1,7 @@
 """Search is accent- and case-insensitive and finds text in either language."""
 
 import pytest
+from django.db import connection
 
 from .factories import make_practice
 
@@ -67,3 +68,13 @@ def test_search_text_follows_edits(client, amnesty):
 
 def test_blank_search_lists_everything(client, amnesty, other):
     assert len(titles(client, "   ")) == 2
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="word stems come from PostgreSQL full-text search"
+)
+def test_postgresql_finds_other_forms_of_a_word(client):
+    programme = make_practice(title_en="A national regularization programme",
+                              title_es="Un programa nacional de regularización")  # fmt: skip
+    assert titles(client, "programmes") == [programme.title_en]
+    assert titles(client, "programas nacionales") == [programme.title_en]

@@ -21,6 +21,8 @@ PAYLOADS = [
     '<p onclick="alert(1)" style="color:red">styled</p>',
 ]
 ATTACK = " ".join(PAYLOADS)
+# For the short fields (names), within their length limits.
+SHORT_ATTACK = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 
 DANGEROUS_TAGS = {"script", "img", "svg", "iframe", "object", "embed", "style", "math"}
 
@@ -53,7 +55,7 @@ def assert_inert(html, where):
 
 @pytest.fixture
 def attacked():
-    country = make_country(name_en=f"Land {ATTACK}", name_es=f"País {ATTACK}",
+    country = make_country(name_en=f"Land {SHORT_ATTACK}", name_es=f"País {SHORT_ATTACK}",
                            profile_en=ATTACK, profile_es=ATTACK, slug="land")  # fmt: skip
     source = make_source(title_en=ATTACK, title_es=ATTACK, note_en=ATTACK,
                          url="https://example.org/?q=<script>")  # fmt: skip
@@ -67,7 +69,7 @@ def attacked():
         countries=[country],
         sources=[source],
         programme=programme,
-        actors=[make_actor(name_en=ATTACK, name_es=ATTACK)],
+        actors=[make_actor(name_en=SHORT_ATTACK, name_es=SHORT_ATTACK)],
         **{f"{field}_{code}": ATTACK for field in text_fields for code in ("en", "es")},
     )
     return practice, programme, country
