@@ -1,5 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q
@@ -11,11 +13,12 @@ from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
-from . import services
+from . import scopes, services
 from .history import version_changes
 from .models import (
     Actor,
     ActorType,
+    EditorScope,
     Practice,
     Programme,
     ProgrammeKind,
@@ -192,6 +195,14 @@ class EditorialForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        lookup = self._meta.model.country_lookup
+        if lookup in self.fields:
+            chosen = cleaned.get(lookup)
+            chosen = list(chosen) if hasattr(chosen, "__iter__") else [chosen] if chosen else []
+            try:
+                scopes.check_countries_in_scope(self.user, chosen)
+            except ValidationError as error:
+                self.add_error(lookup, error)
         status = cleaned.get("status")
         if status and self.instance.pk:
             previous = (
@@ -266,7 +277,8 @@ class EditorialAdmin(ImportExportMixin, TranslatedHistoryAdmin):
         return services.can_publish(request.user, self.model())
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("status_changed_by")
+        queryset = super().get_queryset(request).select_related("status_changed_by")
+        return scopes.limit_to_scope(queryset, request.user)
 
     @admin.display(description=_("translation"))
     def translation_state(self, obj):
@@ -337,3 +349,20 @@ class PracticeAdmin(EditorialAdmin):
         (_("Sources"), {"fields": ["sources"]}),
         publication_fieldset,
     ]
+
+
+class EditorScopeInline(admin.StackedInline):
+    model = EditorScope
+    can_delete = True
+    autocomplete_fields = ["countries"]
+    verbose_name = verbose_name_plural = _("Limit to countries")
+
+
+# The user admin gains the country scope, so a superuser sets it where roles are set.
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class CatalogueUserAdmin(UserAdmin):
+    inlines = [*UserAdmin.inlines, EditorScopeInline]

@@ -146,6 +146,8 @@ class Editorial(models.Model):
     search_text = models.TextField(editable=False, default="")
 
     searchable_fields: tuple[str, ...] = ()
+    # The relation to the countries an entry concerns, for editors limited to some countries.
+    country_lookup = "countries"
     # Translated fields that must be written in every language before publishing.
     required_translations: tuple[str, ...] = ()
     # Translated fields that accept a small set of HTML, cleaned with nh3 on save and output.
@@ -298,6 +300,7 @@ class Programme(Editorial, Period):
     )
     sources = models.ManyToManyField(Source, related_name="programmes", verbose_name=_("sources"))
 
+    country_lookup = "country"
     searchable_fields = ("name", "summary", "legal_basis", "eligibility", "responsible_institution")
     required_translations = ("name", "summary")
     rich_text_fields = ("summary", "legal_basis", "eligibility")
@@ -361,6 +364,7 @@ class Practice(Editorial, Period):
     )
     sources = models.ManyToManyField(Source, related_name="practices", verbose_name=_("sources"))
 
+    country_lookup = "countries"
     searchable_fields = ("title", "summary", "description", "results", "lessons_learned")
     required_translations = ("title", "summary", "description")
     rich_text_fields = ("description", "results", "lessons_learned")
@@ -404,3 +408,28 @@ class Suggestion(models.Model):
 
     def __str__(self):
         return f"{self.practice} ({self.name})"
+
+
+class EditorScope(models.Model):
+    """Limits a member of staff to the entries of some countries."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="editor_scope",
+        verbose_name=_("user"),
+    )
+    countries = models.ManyToManyField(
+        "countries.Country",
+        related_name="+",
+        blank=True,
+        verbose_name=_("countries"),
+        help_text=_("The user sees and changes only these countries' entries; empty means all."),
+    )
+
+    class Meta:
+        verbose_name = _("country scope")
+        verbose_name_plural = _("country scopes")
+
+    def __str__(self):
+        return str(self.user)

@@ -274,3 +274,52 @@ def test_history_page_lists_changes_for_an_editor(client, make_user):
     page = client.get(reverse("admin:practices_practice_history", args=[practice.pk]))
     assert page.status_code == 200
     assert "New summary" in page.content.decode()
+
+
+# --- editors limited to some countries ---------------------------------------------------
+
+
+@pytest.fixture
+def belize_editor(make_user):
+    from practices.models import EditorScope
+
+    belize = make_country(slug="belize", name_en="Belize")
+    editor = make_user("editor")
+    EditorScope.objects.create(user=editor).countries.set([belize])
+    return editor, belize
+
+
+def test_scoped_editor_sees_only_their_countries_entries(client, belize_editor):
+    editor, belize = belize_editor
+    make_practice(title_en="Belize practice", countries=[belize])
+    make_practice(title_en="Mexico practice", countries=[make_country(slug="mexico")])
+    page = as_user(client, editor).get(reverse("admin:practices_practice_changelist"))
+    assert "Belize practice" in page.content.decode()
+    assert "Mexico practice" not in page.content.decode()
+
+
+def test_scoped_editor_cannot_open_another_countrys_entry(client, belize_editor):
+    editor, _belize = belize_editor
+    other = make_practice(countries=[make_country()])
+    response = as_user(client, editor).get(change_url(other))
+    assert response.status_code == 302  # the admin's "does not exist" redirect
+
+
+def test_scoped_editor_cannot_move_an_entry_to_another_country(client, belize_editor):
+    editor, belize = belize_editor
+    practice = make_practice(status=Status.DRAFT, published_at=None, countries=[belize])
+    mexico = make_country(slug="mexico")
+    response = as_user(client, editor).post(
+        change_url(practice), practice_form_data(practice, countries=[belize.pk, mexico.pk])
+    )
+    assert response.status_code == 200
+    assert "You can only work on entries of" in response.content.decode()
+    assert list(Practice.objects.get(pk=practice.pk).countries.all()) == [belize]
+
+
+def test_superuser_sets_the_scope_on_the_user_page(client, make_user, belize_editor):
+    editor, _belize = belize_editor
+    client = as_user(client, make_user("superuser"))
+    page = client.get(reverse("admin:auth_user_change", args=[editor.pk]))
+    assert page.status_code == 200
+    assert "Limit to countries" in page.content.decode()

@@ -1,0 +1,36 @@
+"""Editors limited to some countries see and change only those countries' entries."""
+
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.utils.translation import gettext as _
+
+
+def scoped_countries(user):
+    """The countries `user` is limited to, or None when the user may work on every country."""
+    if user.is_superuser:
+        return None
+    try:
+        countries = list(user.editor_scope.countries.all())
+    except ObjectDoesNotExist:
+        return None
+    return countries or None
+
+
+def limit_to_scope(queryset, user):
+    countries = scoped_countries(user)
+    if countries is None:
+        return queryset
+    lookup = queryset.model.country_lookup
+    return queryset.filter(**{f"{lookup}__in": countries}).distinct()
+
+
+def check_countries_in_scope(user, chosen):
+    """Refuse countries outside the user's scope (and entries with no country at all)."""
+    allowed = scoped_countries(user)
+    if allowed is None:
+        return
+    outside = [country for country in chosen if country not in allowed]
+    if outside or not chosen:
+        raise ValidationError(
+            _("You can only work on entries of: %(countries)s.")
+            % {"countries": ", ".join(str(country) for country in allowed)}
+        )
