@@ -114,3 +114,14 @@ def test_content_security_policy_forbids_third_parties(client):
     policy = client.get("/en/")["Content-Security-Policy"]
     assert "default-src 'self'" in policy
     assert "script-src 'self'" in policy
+
+
+def test_pages_are_compressed_for_slow_links(client, practice):
+    response = client.get("/es/practices/", headers={"accept-encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+
+
+def test_unchanged_page_answers_not_modified(client, practice):
+    first = client.get(practice.get_absolute_url())
+    again = client.get(practice.get_absolute_url(), headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304

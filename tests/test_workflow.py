@@ -98,7 +98,7 @@ def test_who_may_preview_a_draft(client, make_user, role, allowed):
     response = as_user(client, make_user(role)).get(draft.get_absolute_url())
     assert response.status_code == (200 if allowed else 404)
     if allowed:
-        assert "not published" in response.content.decode()
+        assert "preview-banner" in response.content.decode()
         assert response["X-Robots-Tag"] == "noindex, nofollow"
 
 
