@@ -15,19 +15,11 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 OUTPUT = ROOT / "static" / "img" / "og-card.png"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-dev-shm-usage",
-]
 WIDTH, HEIGHT = 1200, 630
 
 TITLE_EN = "Catalogue of good practices on migration"

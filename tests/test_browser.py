@@ -21,20 +21,9 @@ from playwright.sync_api import expect, sync_playwright
 from countries.models import Country, KeyFigure, SubRegion
 from practices.management.commands.load_initial_data import FIXTURES
 from practices.models import Practice, Programme, Status, Theme
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests import factories as f
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-dev-shm-usage",
-]
 ROOT = Path(settings.BASE_DIR)
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
