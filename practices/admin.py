@@ -253,6 +253,19 @@ class EditorialAdmin(ImportExportMixin, TranslatedHistoryAdmin):
         ),
     ]
 
+    # Named shortcuts to the lists editors come back to, shown above every changelist.
+    saved_filters = [
+        (_("Awaiting review"), "status__exact=review"),
+        (_("Drafts"), "status__exact=draft"),
+        (_("Missing Spanish text"), "translation=missing-es"),
+        (_("Missing English text"), "translation=missing-en"),
+        (_("Published"), "status__exact=published"),
+    ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"saved_filters": self.saved_filters, **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
+
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         return type(form.__name__, (form,), {"user": request.user})
@@ -326,6 +339,10 @@ class SuggestionInline(admin.StackedInline):
 @admin.register(Practice)
 class PracticeAdmin(EditorialAdmin):
     resource_classes = [PracticeResource]
+    saved_filters = [
+        *EditorialAdmin.saved_filters,
+        (_("Suggested by visitors"), "suggestion__isempty=0"),
+    ]
     list_display = ["title", "level", "programme", "status", "published_at", "translation_state"]
     list_filter = [
         "status",

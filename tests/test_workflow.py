@@ -323,3 +323,16 @@ def test_superuser_sets_the_scope_on_the_user_page(client, make_user, belize_edi
     page = client.get(reverse("admin:auth_user_change", args=[editor.pk]))
     assert page.status_code == 200
     assert "Limit to countries" in page.content.decode()
+
+
+def test_saved_views_lead_to_working_filtered_lists(client, make_user):
+    make_practice(status=Status.REVIEW, published_at=None, title_en="Waiting practice")
+    make_practice(title_en="Live practice")
+    client = as_user(client, make_user("editor"))
+    changelist = reverse("admin:practices_practice_changelist")
+    page = client.get(changelist).content.decode()
+    assert "Awaiting review" in page and "Suggested by visitors" in page
+    waiting = client.get(changelist + "?status__exact=review").content.decode()
+    assert "Waiting practice" in waiting and "Live practice" not in waiting
+    assert client.get(changelist + "?suggestion__isempty=0").status_code == 200
+    assert client.get(changelist + "?translation=missing-es").status_code == 200
