@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from practices.views import HomeView
 
 from .sitemaps import sitemaps
-from .views import robots_txt
+from .views import favicon, robots_txt
 
 admin.site.site_header = _("Catalogue of good practices: editors")
 admin.site.site_title = _("Catalogue editors")
@@ -16,6 +16,8 @@ admin.site.index_title = _("Curate the catalogue")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt),
+    # Browsers ask for /favicon.ico on pages without an icon link, such as the admin.
+    path("favicon.ico", favicon),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
 ]
 

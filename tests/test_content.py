@@ -145,3 +145,14 @@ def test_the_return_meeting_and_its_short_term_recommendations(catalogue_content
 def test_the_2018_meeting_and_the_2021_regional_study_session(catalogue_content):
     assert Forum.objects.filter(start_date="2018-10-22", end_date="2018-10-24").exists()
     assert Forum.objects.filter(start_date="2021-09-22").exists()
+
+
+def test_every_loaded_entry_starts_its_history(catalogue_content):
+    from reversion.models import Version
+
+    for model in EDITORIAL:
+        for entry in model.objects.all():
+            assert Version.objects.get_for_object(entry).count() == 1, entry
+    call_command("load_initial_data", verbosity=0)
+    practice = Practice.objects.first()
+    assert Version.objects.get_for_object(practice).count() == 1

@@ -125,3 +125,9 @@ def test_unchanged_page_answers_not_modified(client, practice):
     first = client.get(practice.get_absolute_url())
     again = client.get(practice.get_absolute_url(), headers={"if-none-match": first["ETag"]})
     assert again.status_code == 304
+
+
+def test_favicon_is_found_where_browsers_look_for_it(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith(".svg")

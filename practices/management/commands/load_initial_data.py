@@ -22,6 +22,12 @@ class Command(BaseCommand):
             for entry in entries:
                 entry.search_text = searchable_text(entry, model.searchable_fields)
             model.objects.bulk_update(entries, ["search_text"])
+        # A first version of every entry, so the history can always return to the loaded text.
+        call_command(
+            "createinitialrevisions",
+            comment="Loaded from the catalogue's source documents.",
+            verbosity=0,
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Catalogue content loaded: {Programme.objects.count()} programmes, "
