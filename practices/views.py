@@ -48,7 +48,11 @@ class HomeView(TemplateView):
                 "practices": practices.count(),
                 "programmes": Programme.objects.published().count(),
                 "countries": Country.objects.filter(practices__in=practices).distinct().count(),
+                "recommendations": Recommendation.objects.published().count(),
             },
+            recommendations=Recommendation.objects.published()
+            .select_related("forum")
+            .prefetch_related("addressees")[:3],
             countries=Country.objects.by_name().annotate(
                 n=Count("practices", filter=Q(practices__in=practices), distinct=True)
             ),
