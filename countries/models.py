@@ -15,9 +15,6 @@ class CountryQuerySet(models.QuerySet):
     def rcm_members(self):
         return self.filter(is_rcm_member=True)
 
-    def in_subregion(self, subregion):
-        return self.filter(subregion=subregion)
-
     def by_name(self):
         """Alphabetical in the current language: México before Panamá, Belice first."""
         return self.order_by(f"name_{get_language()}")

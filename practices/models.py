@@ -261,14 +261,6 @@ class Period(models.Model):
         return ""
 
 
-class ProgrammeQuerySet(EditorialQuerySet):
-    def for_country(self, country):
-        return self.filter(country=country)
-
-    def of_kind(self, kind):
-        return self.filter(kind=kind)
-
-
 class Programme(Editorial, Period):
     """A government (or intergovernmental) programme or process."""
 
@@ -305,7 +297,7 @@ class Programme(Editorial, Period):
     required_translations = ("name", "summary")
     rich_text_fields = ("summary", "legal_basis", "eligibility")
 
-    objects = ProgrammeQuerySet.as_manager()
+    objects = EditorialQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("programme")
@@ -332,9 +324,6 @@ class Programme(Editorial, Period):
 class PracticeQuerySet(EditorialQuerySet):
     def for_country(self, country):
         return self.filter(countries=country)
-
-    def with_theme(self, theme):
-        return self.filter(themes=theme)
 
 
 class Practice(Editorial, Period):
