@@ -21,6 +21,7 @@ from playwright.sync_api import expect, sync_playwright
 from countries.models import Country, KeyFigure, SubRegion
 from practices.management.commands.load_initial_data import FIXTURES
 from practices.models import Practice, Programme, Status, Theme
+from recommendations.models import Forum, Recommendation
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests import factories as f
 
@@ -236,6 +237,8 @@ def showcase(transactional_db):
     theme = max(Theme.objects.all(), key=lambda t: (t.practices.count(), -t.pk))
     programmes = list(Programme.objects.published().order_by("pk")[:2])
     assert practice and country and theme and len(programmes) == 2
+    forum = Forum.objects.published().order_by("pk").first()
+    recommendation = Recommendation.objects.published().order_by("pk").first()
 
     def path(name, lang):
         with translation.override(lang):
@@ -251,6 +254,11 @@ def showcase(transactional_db):
                 f"&programme={programmes[1].pk}",
                 "open-data": reverse("practices:open-data"),
                 "not-found": f"/{lang}/no-such-page/",
+                "suggest": reverse("practices:suggest"),
+                "recommendations": f"{reverse('recommendations:list')}?horizon=short",
+                "recommendation": recommendation.get_absolute_url() if recommendation else None,
+                "forums": reverse("recommendations:forums"),
+                "forum": forum.get_absolute_url() if forum else None,
             }[name]
 
     return path
@@ -459,6 +467,11 @@ AXE_PAGES = [
     "compare",
     "open-data",
     "not-found",
+    "suggest",
+    "recommendations",
+    "recommendation",
+    "forums",
+    "forum",
 ]
 
 
