@@ -157,22 +157,29 @@ class Editorial(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        self.prepare_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text", "published_at"}
+        super().save(*args, **kwargs)
+
+    def prepare_text(self):
+        """Normalise blanks, clean rich text and rebuild the search text, as every save does.
+
+        Also called for rows written without save() (loaddata), so they end up identical.
+        """
         # Translation columns are nullable; keep "no text" as one value so comparisons,
         # exports and round trips never tell None from "".
         for name in self.translated_field_names():
             if getattr(self, name) is None:
                 setattr(self, name, "")
-        if self.status == Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
         for field in self.rich_text_fields:
             for code, _language in settings.LANGUAGES:
                 name = f"{field}_{code}"
                 setattr(self, name, sanitise(getattr(self, name)))
         self.search_text = searchable_text(self, self.searchable_fields)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text", "published_at"}
-        super().save(*args, **kwargs)
 
     @classmethod
     def translated_field_names(cls):

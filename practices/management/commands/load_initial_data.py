@@ -3,7 +3,6 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from practices.models import Practice, Programme
-from practices.search import searchable_text
 from recommendations.models import Forum, Recommendation
 
 # Order matters: each file only refers to entries of the files before it.
@@ -16,12 +15,12 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         call_command("loaddata", *FIXTURES, verbosity=options["verbosity"])
-        # loaddata saves raw rows and skips Model.save(), which builds the search text.
+        # loaddata saves raw rows and skips Model.save(); give them what a save would.
         for model in (Programme, Practice, Forum, Recommendation):
             entries = list(model.objects.all())
             for entry in entries:
-                entry.search_text = searchable_text(entry, model.searchable_fields)
-            model.objects.bulk_update(entries, ["search_text"])
+                entry.prepare_text()
+            model.objects.bulk_update(entries, [*model.translated_field_names(), "search_text"])
         # A first version of every entry, so the history can always return to the loaded text.
         call_command(
             "createinitialrevisions",
