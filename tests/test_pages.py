@@ -1,5 +1,7 @@
 """Every public page renders in both languages and shows only published entries."""
 
+from html.parser import HTMLParser
+
 import pytest
 from django.urls import reverse
 from django.utils.translation import override
@@ -201,3 +203,36 @@ def test_server_error_answers_with_the_bilingual_page(client, monkeypatch):
     response = client.get("/es/")
     assert response.status_code == 500
     assert "Algo falló de nuestro lado" in response.content.decode()
+
+
+class TagBalance(HTMLParser):
+    """Every element a page opens, it closes, in order."""
+
+    VOID = {"meta", "link", "input", "br", "img", "hr", "source"}
+
+    def __init__(self):
+        super().__init__()
+        self.open, self.mismatches = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        if self.open and self.open[-1] == tag:
+            self.open.pop()
+        else:
+            self.mismatches.append((tag, self.open[-3:]))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_list_pages_are_well_formed(client, published_practice, language):
+    for name in ["home", "practices:list", "practices:programmes", "practices:compare"]:
+        checker = TagBalance()
+        checker.feed(client.get(url(name, language)).content.decode())
+        assert (checker.mismatches, checker.open) == ([], []), name
+    checker = TagBalance()
+    checker.feed(client.get(f"/{language}/recommendations/").content.decode())
+    assert (checker.mismatches, checker.open) == ([], [])
