@@ -52,10 +52,11 @@ INSTALLED_APPS = [
     "django_filters",
     "reversion",
     "import_export",
+    "editorial",
     "countries",
-    # Before practices: its post_migrate hook gives the roles every app's permissions.
-    "recommendations",
     "practices",
+    "recommendations",
+    "catalogue",
 ]
 
 MIDDLEWARE = [

@@ -13,40 +13,17 @@ class I18nSitemap(Sitemap):
     x_default = True
 
 
-class PracticeSitemap(I18nSitemap):
-    changefreq = "monthly"
-    priority = 0.8
+class PublishedSitemap(I18nSitemap):
+    """The published entries of one kind, each with its last change."""
 
-    def items(self):
-        return Practice.objects.published().order_by("pk")
-
-    def lastmod(self, item):
-        return item.updated_at
-
-
-class ProgrammeSitemap(I18nSitemap):
     changefreq = "monthly"
 
-    def items(self):
-        return Programme.objects.published().order_by("pk")
-
-    def lastmod(self, item):
-        return item.updated_at
-
-
-class RecommendationSitemap(I18nSitemap):
-    changefreq = "monthly"
+    def __init__(self, model, priority=None):
+        self.model = model
+        self.priority = priority
 
     def items(self):
-        return Recommendation.objects.published().order_by("pk")
-
-    def lastmod(self, item):
-        return item.updated_at
-
-
-class ForumSitemap(I18nSitemap):
-    def items(self):
-        return Forum.objects.published().order_by("pk")
+        return self.model.objects.published().order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at
@@ -66,7 +43,7 @@ class PageSitemap(I18nSitemap):
             "practices:list",
             "practices:programmes",
             "practices:compare",
-            "practices:open-data",
+            "open-data",
             "countries:list",
             "recommendations:list",
             "recommendations:forums",
@@ -79,9 +56,9 @@ class PageSitemap(I18nSitemap):
 
 sitemaps = {
     "pages": PageSitemap,
-    "practices": PracticeSitemap,
-    "programmes": ProgrammeSitemap,
-    "recommendations": RecommendationSitemap,
-    "forums": ForumSitemap,
+    "practices": PublishedSitemap(Practice, priority=0.8),
+    "programmes": PublishedSitemap(Programme),
+    "recommendations": PublishedSitemap(Recommendation),
+    "forums": PublishedSitemap(Forum),
     "countries": CountrySitemap,
 }

@@ -4,10 +4,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from practices.views import HomeView
-
+from . import views
 from .sitemaps import sitemaps
-from .views import favicon, robots_txt
 
 admin.site.site_header = _("Catalogue of good practices: editors")
 admin.site.site_title = _("Catalogue editors")
@@ -15,16 +13,23 @@ admin.site.index_title = _("Curate the catalogue")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("robots.txt", robots_txt),
+    path("robots.txt", views.robots_txt),
     # Browsers ask for /favicon.ico on pages without an icon link, such as the admin.
-    path("favicon.ico", favicon),
+    path("favicon.ico", views.favicon),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+]
+
+# Country profiles gather every app's content, so their views live here, under their own names.
+country_patterns = [
+    path("countries/", views.CountryListView.as_view(), name="list"),
+    path("countries/<slug:slug>/", views.CountryDetailView.as_view(), name="detail"),
 ]
 
 # Every public page lives under /en/ or /es/; "/" redirects by the browser's language.
 urlpatterns += i18n_patterns(
-    path("", HomeView.as_view(), name="home"),
+    path("", views.HomeView.as_view(), name="home"),
+    path("open-data/", views.OpenDataView.as_view(), name="open-data"),
     path("", include("practices.urls")),
-    path("", include("countries.urls")),
+    path("", include((country_patterns, "countries"))),
     path("", include("recommendations.urls")),
 )

@@ -1,8 +1,19 @@
+"""Pages that bring the content apps together: home, country profiles, open data."""
+
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, ListView, TemplateView
+
+from countries.models import Country, KeyFigure, SubRegion
+from editorial.models import Status
+from practices.export import PRACTICE_FIELDS
+from practices.models import Practice, Programme, ProgrammeKind, Theme
+from recommendations.export import RECOMMENDATION_FIELDS
+from recommendations.models import Forum, Recommendation
 
 
 @require_GET
@@ -20,3 +31,88 @@ def robots_txt(request):
 def favicon(request):
     # Resolved per request: the hashed file name exists only once static files are collected.
     return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+
+
+def count_published(relation):
+    """Annotation: how many published entries each row has behind `relation`."""
+    return Count(relation, filter=Q(**{f"{relation}__status": Status.PUBLISHED}), distinct=True)
+
+
+class HomeView(TemplateView):
+    template_name = "catalogue/home.html"
+
+    def get_context_data(self, **kwargs):
+        practices = Practice.objects.published()
+        countries = Country.objects.by_name().annotate(n=count_published("practices"))
+        return super().get_context_data(
+            newest=practices.newest_first().for_listing()[:6],
+            counts={
+                "practices": practices.count(),
+                "programmes": Programme.objects.published().count(),
+                "countries": sum(1 for country in countries if country.n),
+                "recommendations": Recommendation.objects.published().count(),
+            },
+            recommendations=Recommendation.objects.published().for_listing()[:3],
+            countries=countries,
+            themes=Theme.objects.annotate(n=count_published("practices")).filter(n__gt=0),
+            kinds=ProgrammeKind.objects.with_published(),
+            **kwargs,
+        )
+
+
+class CountryListView(ListView):
+    template_name = "countries/country_list.html"
+    context_object_name = "countries"
+
+    def get_queryset(self):
+        return Country.objects.by_name().annotate(
+            practice_count=count_published("practices"),
+            programme_count=count_published("programmes"),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        countries = list(context["countries"])
+        context["subregions"] = [
+            (label, [c for c in countries if c.subregion == value])
+            for value, label in SubRegion.choices
+        ]
+        return context
+
+
+class CountryDetailView(DetailView):
+    template_name = "countries/country_detail.html"
+    context_object_name = "country"
+
+    # The profile shows the newest practices; the filtered list has them all.
+    practices_shown = 12
+
+    def get_queryset(self):
+        return Country.objects.prefetch_related(
+            Prefetch("figures", queryset=KeyFigure.objects.select_related("source")),
+            Prefetch(
+                "programmes",
+                queryset=Programme.objects.published().select_related("kind"),
+                to_attr="published_programmes",
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        country = self.object
+        practices = Practice.objects.published().for_country(country)
+        return super().get_context_data(
+            practices=practices.newest_first().for_listing()[: self.practices_shown],
+            practice_count=practices.count(),
+            recommendations=Recommendation.objects.published().for_country(country).for_listing(),
+            forums=Forum.objects.published().with_country(country),
+            **kwargs,
+        )
+
+
+class OpenDataView(TemplateView):
+    template_name = "catalogue/open_data.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            fields=PRACTICE_FIELDS, recommendation_fields=RECOMMENDATION_FIELDS, **kwargs
+        )

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
-from practices.admin import TranslatedHistoryAdmin
+from editorial.admin import TranslatedHistoryAdmin
 
 from .models import Country, KeyFigure
 

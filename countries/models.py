@@ -69,7 +69,7 @@ class KeyFigure(models.Model):
     unit = models.CharField(_("unit"), max_length=50, blank=True)
     year = models.PositiveSmallIntegerField(_("year"))
     source = models.ForeignKey(
-        "practices.Source",
+        "editorial.Source",
         on_delete=models.PROTECT,
         related_name="key_figures",
         verbose_name=_("source"),

@@ -1,19 +1,20 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
-
-
-def create_roles(sender, **kwargs):
-    from .roles import sync_roles
-
-    sync_roles()
 
 
 class PracticesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "practices"
     verbose_name = _("Practices and programmes")
-
-    def ready(self):
-        # After every migrate, so the groups exist on any fresh database, tests included.
-        post_migrate.connect(create_roles, sender=self)
+    # What editors add and change (see editorial.roles); reviewers may also discard suggestions.
+    editorial_models = [
+        "practice",
+        "programme",
+        "actor",
+        "theme",
+        "programmekind",
+        "actortype",
+        "targetgroup",
+        "suggestion",
+    ]
+    reviewer_permissions = ["delete_suggestion"]

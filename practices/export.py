@@ -1,12 +1,6 @@
-"""Open data: any filtered list as CSV or JSON, in the page's language."""
+"""Practices as open data; the formats are editorial.export's."""
 
-import csv
-import json
-
-from django.http import HttpResponse
-from django.utils.translation import get_language
-
-FORMATS = ("csv", "json")
+from editorial.export import export_records, names, timestamp
 
 PRACTICE_FIELDS = [
     "id",
@@ -33,16 +27,11 @@ PRACTICE_FIELDS = [
 ]
 
 
-def names(related):
-    return [str(item) for item in related.all()]
-
-
-def timestamp(value):
-    return value.isoformat() if value else None
-
-
 def practice_record(practice, request):
+    # A practice may belong to a programme that is not (or no longer) public.
     programme = practice.programme
+    if programme is not None and not programme.is_published:
+        programme = None
     return {
         "id": practice.pk,
         "url": request.build_absolute_uri(practice.get_absolute_url()),
@@ -66,32 +55,6 @@ def practice_record(practice, request):
         "published_at": timestamp(practice.published_at),
         "updated_at": timestamp(practice.updated_at),
     }
-
-
-def export_records(records, fields, name, fmt):
-    """A download of `records` (dicts with `fields`) as CSV or JSON."""
-    records = list(records)
-    filename = f"{name}-{get_language()}.{fmt}"
-    if fmt == "json":
-        response = HttpResponse(
-            json.dumps({"count": len(records), "results": records}, ensure_ascii=False, indent=2),
-            content_type="application/json; charset=utf-8",
-        )
-    else:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response.write("\ufeff")  # so spreadsheet programs read the accents right
-        writer = csv.DictWriter(response, fieldnames=fields)
-        writer.writeheader()
-        for record in records:
-            writer.writerow(
-                {
-                    key: "; ".join(value) if isinstance(value, list) else value
-                    for key, value in record.items()
-                }
-            )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
 
 
 def export_practices(practices, request, fmt):

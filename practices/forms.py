@@ -5,6 +5,8 @@ from countries.models import Country
 
 from .models import Level, Theme
 
+MAX_COMPARED = 4
+
 
 class SuggestionForm(forms.Form):
     title = forms.CharField(label=_("Name of the practice"), max_length=250)
@@ -56,3 +58,54 @@ class SuggestionForm(forms.Form):
 
     def is_spam(self):
         return bool(self.cleaned_data.get("website"))
+
+
+class ProgrammeNumbers(forms.MultipleChoiceField):
+    """Lets every submitted value through, so the form can say which ones it could not use."""
+
+    def valid_value(self, value):
+        return True
+
+
+class CompareForm(forms.Form):
+    """The programmes to compare, by number; unknown numbers and extras become notices."""
+
+    programme = ProgrammeNumbers(required=False, widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, data, *, programmes):
+        super().__init__(data)
+        self.choices = programmes
+        self.problems = []
+
+    def clean_programme(self):
+        numbers = []
+        for value in self.cleaned_data["programme"]:
+            # isdigit() alone accepts "²", which int() refuses.
+            if not (value.isascii() and value.isdigit()):
+                self.problems.append(
+                    _("“%(value)s” is not a programme number.") % {"value": value[:40]}
+                )
+            elif int(value) not in numbers:
+                numbers.append(int(value))
+        if len(numbers) > MAX_COMPARED:
+            self.problems.append(
+                _("At most %(n)s programmes can be compared; showing the first %(n)s.")
+                % {"n": MAX_COMPARED}
+            )
+            numbers = numbers[:MAX_COMPARED]
+        return numbers
+
+    @property
+    def selected(self):
+        return set(self.cleaned_data.get("programme", []))
+
+    def compared(self, published):
+        """The chosen published programmes, in the order asked for."""
+        numbers = self.cleaned_data.get("programme", [])
+        found = {programme.pk: programme for programme in published.filter(pk__in=numbers)}
+        if missing := [number for number in numbers if number not in found]:
+            self.problems.append(
+                _("No published programme has the number %(numbers)s.")
+                % {"numbers": ", ".join(map(str, missing))}
+            )
+        return [found[number] for number in numbers if number in found]

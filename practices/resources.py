@@ -1,78 +1,12 @@
-"""Spreadsheet import and export of programmes and practices (CSV and XLSX).
+"""Spreadsheet import and export of programmes and practices; see editorial.resources."""
 
-Relations are written with readable, stable keys (country codes, vocabulary slugs, source ids)
-so editors can fill them in by hand. An import is all-or-nothing: one bad row and nothing is
-saved; the dry run lists every bad row with its number and reason.
-"""
-
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
-from import_export import fields, resources, widgets
+from import_export import fields, widgets
 
 from countries.models import Country
+from editorial.models import Source
+from editorial.resources import EditorialResource, listed
 
-from .models import (
-    Actor,
-    Practice,
-    Programme,
-    ProgrammeKind,
-    Source,
-    Status,
-    TargetGroup,
-    Theme,
-)
-
-LIST_SEPARATOR = "|"
-
-
-class StrictManyToManyWidget(widgets.ManyToManyWidget):
-    """Like ManyToManyWidget, but an unknown value is an error instead of being dropped."""
-
-    def clean(self, value, row=None, **kwargs):
-        found = super().clean(value, row=row, **kwargs)
-        wanted = {part.strip() for part in str(value or "").split(self.separator) if part.strip()}
-        known = {str(getattr(obj, self.field)) for obj in found}
-        if unknown := sorted(wanted - known):
-            raise ValueError(
-                _("Unknown %(what)s: %(values)s")
-                % {"what": self.model._meta.verbose_name, "values": ", ".join(unknown)}
-            )
-        return found
-
-
-def many(model, field):
-    return StrictManyToManyWidget(model, separator=LIST_SEPARATOR, field=field)
-
-
-class EditorialResource(resources.ModelResource):
-    required_lists: tuple[str, ...] = ("sources",)
-
-    def import_data(self, dataset, **kwargs):
-        kwargs["rollback_on_validation_errors"] = True
-        return super().import_data(dataset, **kwargs)
-
-    def before_import_row(self, row, **kwargs):
-        status = row.get("status") or Status.DRAFT
-        if status not in Status.values:
-            raise ValidationError(
-                {"status": _("Unknown status “%(status)s”.") % {"status": status}}
-            )
-        row["status"] = status
-        for name in self._meta.model.translated_field_names():
-            if name in row and row[name] is None:
-                row[name] = ""
-        if empty := [name for name in self.required_lists if not str(row.get(name) or "").strip()]:
-            raise ValidationError({name: _("At least one is required.") for name in empty})
-
-    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        # Publishing through a spreadsheet needs the same complete translations as in the admin.
-        errors = dict(import_validation_errors or {})
-        if instance.status == Status.PUBLISHED:
-            try:
-                instance.check_publishable()
-            except ValidationError as error:
-                errors.setdefault("status", []).extend(error.messages)
-        super().validate_instance(instance, errors, validate_unique)
+from .models import Actor, Practice, Programme, ProgrammeKind, TargetGroup, Theme
 
 
 class ProgrammeResource(EditorialResource):
@@ -86,7 +20,7 @@ class ProgrammeResource(EditorialResource):
         column_name="country",
         widget=widgets.ForeignKeyWidget(Country, field="code"),
     )
-    sources = fields.Field(attribute="sources", column_name="sources", widget=many(Source, "pk"))
+    sources = listed("sources", Source, "pk")
 
     class Meta:
         model = Programme
@@ -121,20 +55,16 @@ class ProgrammeResource(EditorialResource):
 class PracticeResource(EditorialResource):
     required_lists = ("countries", "themes", "sources")
 
-    countries = fields.Field(
-        attribute="countries", column_name="countries", widget=many(Country, "code")
-    )
+    countries = listed("countries", Country, "code")
     programme = fields.Field(
         attribute="programme",
         column_name="programme",
         widget=widgets.ForeignKeyWidget(Programme, field="pk"),
     )
-    themes = fields.Field(attribute="themes", column_name="themes", widget=many(Theme, "slug"))
-    actors = fields.Field(attribute="actors", column_name="actors", widget=many(Actor, "pk"))
-    target_groups = fields.Field(
-        attribute="target_groups", column_name="target_groups", widget=many(TargetGroup, "slug")
-    )
-    sources = fields.Field(attribute="sources", column_name="sources", widget=many(Source, "pk"))
+    themes = listed("themes", Theme, "slug")
+    actors = listed("actors", Actor, "pk")
+    target_groups = listed("target_groups", TargetGroup, "slug")
+    sources = listed("sources", Source, "pk")
 
     class Meta:
         model = Practice

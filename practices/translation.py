@@ -1,21 +1,8 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import (
-    Actor,
-    ActorType,
-    Practice,
-    Programme,
-    ProgrammeKind,
-    Source,
-    TargetGroup,
-    Theme,
-)
+from editorial.translation import VocabularyTranslationOptions
 
-
-class VocabularyTranslationOptions(TranslationOptions):
-    fields = ("name", "description")
-    required_languages = {"default": ("name",)}
-
+from .models import Actor, ActorType, Practice, Programme, ProgrammeKind, TargetGroup, Theme
 
 for vocabulary in (Theme, ProgrammeKind, ActorType, TargetGroup):
     register(vocabulary)(VocabularyTranslationOptions)
@@ -25,12 +12,6 @@ for vocabulary in (Theme, ProgrammeKind, ActorType, TargetGroup):
 class ActorTranslationOptions(TranslationOptions):
     fields = ("name",)
     required_languages = ("en", "es")
-
-
-@register(Source)
-class SourceTranslationOptions(TranslationOptions):
-    fields = ("title", "publisher", "note")
-    required_languages = {"default": ("title", "publisher")}
 
 
 # Drafts may be written in one language first; publishing requires both (Editorial.clean).

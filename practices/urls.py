@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .feeds import LatestPracticesFeed
 
 app_name = "practices"
 
@@ -18,6 +19,5 @@ urlpatterns = [
     ),
     path("suggest/", views.SuggestPracticeView.as_view(), name="suggest"),
     path("suggest/thanks/", views.SuggestThanksView.as_view(), name="suggest-thanks"),
-    path("open-data/", views.OpenDataView.as_view(), name="open-data"),
-    path("feed/", views.LatestPracticesFeed(), name="feed"),
+    path("feed/", LatestPracticesFeed(), name="feed"),
 ]

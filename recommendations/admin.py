@@ -1,7 +1,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from practices.admin import EditorialAdmin, TranslationFilter, VocabularyAdmin, publication_fieldset
+from editorial.admin import (
+    EditorialAdmin,
+    TranslationFilter,
+    VocabularyAdmin,
+    publication_fieldset,
+)
 
 from .models import Addressee, Forum, Recommendation
 from .resources import ForumResource, RecommendationResource

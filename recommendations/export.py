@@ -1,6 +1,6 @@
 """Open data for policy recommendations, with the same conventions as practices."""
 
-from practices.export import export_records, names, timestamp
+from editorial.export import export_records, names, timestamp
 
 RECOMMENDATION_FIELDS = [
     "id",
@@ -35,9 +35,9 @@ def recommendation_record(recommendation, request):
         "country_codes": [country.code for country in recommendation.countries.all()],
         "illustrated_by": [
             request.build_absolute_uri(practice.get_absolute_url())
-            for practice in recommendation.practices.all()
+            for practice in recommendation.published_practices
         ],
-        "forum": str(recommendation.forum) if recommendation.forum else None,
+        "forum": str(forum) if (forum := recommendation.forum) and forum.is_published else None,
         "sources": names(recommendation.sources),
         "published_at": timestamp(recommendation.published_at),
         "updated_at": timestamp(recommendation.updated_at),

@@ -1,9 +1,9 @@
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from practices.filters import SearchFilterMixin, SlugChoiceFilter, countries_by_name
+from countries.filters import CountryChoiceFilter
+from editorial.filters import SearchFilterMixin, SlugChoiceFilter
 from practices.models import Theme
 
 from .models import Addressee, Forum, Horizon, Recommendation
@@ -17,9 +17,7 @@ class RecommendationFilter(SearchFilterMixin):
     horizon = django_filters.MultipleChoiceFilter(
         choices=Horizon.choices, label=_("Horizon"), widget=forms.CheckboxSelectMultiple
     )
-    country = SlugChoiceFilter(
-        queryset=countries_by_name, label=_("Country"), method="filter_country"
-    )
+    country = CountryChoiceFilter(method="filter_country")
     forum = django_filters.ModelMultipleChoiceFilter(
         queryset=Forum.objects.published(),
         label=_("Forum"),
@@ -34,4 +32,4 @@ class RecommendationFilter(SearchFilterMixin):
         # A recommendation for the whole region applies to every country in it.
         if not countries:
             return queryset
-        return queryset.filter(Q(countries__in=countries) | Q(whole_region=True)).distinct()
+        return queryset.for_countries(countries)

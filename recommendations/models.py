@@ -3,7 +3,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from practices.models import (
+from editorial.models import (
     Editorial,
     EditorialQuerySet,
     Vocabulary,
@@ -41,19 +41,25 @@ class Forum(Editorial):
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     organisers = models.ManyToManyField(
-        "practices.Actor", related_name="forums_organised", blank=True,
+        "practices.Actor",
+        related_name="forums_organised",
+        blank=True,
         verbose_name=_("organisers"),
-    )  # fmt: skip
+    )
     countries = models.ManyToManyField(
-        "countries.Country", related_name="forums", blank=True,
+        "countries.Country",
+        related_name="forums",
+        blank=True,
         verbose_name=_("participating countries"),
-    )  # fmt: skip
+    )
     practices = models.ManyToManyField(
-        "practices.Practice", related_name="forums", blank=True,
+        "practices.Practice",
+        related_name="forums",
+        blank=True,
         verbose_name=_("practices presented"),
-    )  # fmt: skip
+    )
     sources = models.ManyToManyField(
-        "practices.Source", related_name="forums", verbose_name=_("sources")
+        "editorial.Source", related_name="forums", verbose_name=_("sources")
     )
 
     searchable_fields = ("name", "summary", "conclusions", "place")
@@ -86,9 +92,15 @@ class Forum(Editorial):
 
 
 class RecommendationQuerySet(EditorialQuerySet):
+    def for_countries(self, countries):
+        """Recommendations that name any of the countries, and those for the whole region."""
+        return self.filter(Q(countries__in=countries) | Q(whole_region=True)).distinct()
+
     def for_country(self, country):
-        """Recommendations that name the country, and those for the whole region."""
-        return self.filter(Q(countries=country) | Q(whole_region=True)).distinct()
+        return self.for_countries([country])
+
+    def for_listing(self):
+        return self.select_related("forum").prefetch_related("addressees", "themes", "countries")
 
 
 class Recommendation(Editorial):
@@ -113,13 +125,17 @@ class Recommendation(Editorial):
         help_text=_("Tick when it is addressed to every country of the region."),
     )
     countries = models.ManyToManyField(
-        "countries.Country", related_name="recommendations", blank=True,
+        "countries.Country",
+        related_name="recommendations",
+        blank=True,
         verbose_name=_("countries"),
-    )  # fmt: skip
+    )
     practices = models.ManyToManyField(
-        "practices.Practice", related_name="recommendations", blank=True,
+        "practices.Practice",
+        related_name="recommendations",
+        blank=True,
         verbose_name=_("illustrated by"),
-    )  # fmt: skip
+    )
     forum = models.ForeignKey(
         Forum,
         on_delete=models.SET_NULL,
@@ -129,7 +145,7 @@ class Recommendation(Editorial):
         verbose_name=_("adopted at"),
     )
     sources = models.ManyToManyField(
-        "practices.Source", related_name="recommendations", verbose_name=_("sources")
+        "editorial.Source", related_name="recommendations", verbose_name=_("sources")
     )
 
     searchable_fields = ("title", "text")

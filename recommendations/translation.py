@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from practices.translation import VocabularyTranslationOptions
+from editorial.translation import VocabularyTranslationOptions
 
 from .models import Addressee, Forum, Recommendation
 

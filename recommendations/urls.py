@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .feeds import LatestRecommendationsFeed
 
 app_name = "recommendations"
 
@@ -14,7 +15,7 @@ urlpatterns = [
         views.RecommendationDetailView.as_view(),
         name="detail",
     ),
-    path("recommendations/feed/", views.LatestRecommendationsFeed(), name="feed"),
+    path("recommendations/feed/", LatestRecommendationsFeed(), name="feed"),
     path("forums/", views.ForumListView.as_view(), name="forums"),
     path("forums/<int:pk>/", views.ForumDetailView.as_view(), name="forum-short"),
     path("forums/<int:pk>/<slug:slug>/", views.ForumDetailView.as_view(), name="forum"),

@@ -1,20 +1,12 @@
-from django.db.models import Count, Prefetch, Q
-from django.urls import reverse
-from django.utils.translation import gettext_lazy
+from django.db.models import Count, Q
 from django.views.generic import DetailView, ListView, TemplateView
 
-from practices.mixins import CanonicalSlugMixin, FilteredListMixin
-from practices.models import Status
-from practices.richtext import render_rich_text
-from practices.views import EntryFeed, prefetch_published_practices
+from editorial.models import Status, published_related
+from editorial.views import CanonicalSlugMixin, FilteredListMixin
 
 from .export import export_recommendations
 from .filters import RecommendationFilter
 from .models import Forum, Recommendation
-
-
-def recommendations_for_listing(queryset):
-    return queryset.select_related("forum").prefetch_related("addressees", "themes", "countries")
 
 
 class RecommendationListView(FilteredListMixin, TemplateView):
@@ -22,16 +14,18 @@ class RecommendationListView(FilteredListMixin, TemplateView):
     filterset_class = RecommendationFilter
 
     def get_queryset(self):
-        return super().get_queryset().order_by("-published_at", "pk")
+        return super().get_queryset().newest_first()
 
     def export(self, results, fmt):
-        items = recommendations_for_listing(results).prefetch_related("practices", "sources")
+        items = results.for_listing().prefetch_related(
+            "sources", published_related(Recommendation, "practices")
+        )
         return export_recommendations(items, self.request, fmt)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
-        page.object_list = recommendations_for_listing(page.object_list)
+        page.object_list = page.object_list.for_listing()
         return context
 
 
@@ -50,7 +44,7 @@ class RecommendationDetailView(CanonicalSlugMixin, DetailView):
                 "themes",
                 "countries",
                 "sources",
-                prefetch_published_practices(),
+                published_related(Recommendation, "practices"),
             )
         )
 
@@ -91,31 +85,7 @@ class ForumDetailView(CanonicalSlugMixin, DetailView):
                 "organisers",
                 "countries",
                 "sources",
-                prefetch_published_practices(),
-                Prefetch(
-                    "recommendations",
-                    queryset=Recommendation.objects.published().prefetch_related("addressees"),
-                    to_attr="published_recommendations",
-                ),
+                published_related(Forum, "practices"),
+                published_related(Forum, "recommendations"),
             )
         )
-
-
-class LatestRecommendationsFeed(EntryFeed):
-    title = gettext_lazy("Newly published policy recommendations")
-    subtitle = gettext_lazy(
-        "Public policy recommendations on migration regularization, integration, return and "
-        "reintegration."
-    )
-
-    def link(self):
-        return reverse("recommendations:list")
-
-    def items(self):
-        return Recommendation.objects.published().prefetch_related("themes")[:30]
-
-    def item_title(self, item):
-        return item.title
-
-    def item_description(self, item):
-        return render_rich_text(item.text)

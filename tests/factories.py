@@ -5,6 +5,7 @@ import itertools
 from django.utils import timezone
 
 from countries.models import Country, SubRegion
+from editorial.models import Source, Status
 from practices.models import (
     Actor,
     ActorType,
@@ -12,8 +13,6 @@ from practices.models import (
     Practice,
     Programme,
     ProgrammeKind,
-    Source,
-    Status,
     TargetGroup,
     Theme,
 )

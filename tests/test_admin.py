@@ -6,7 +6,7 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-CATALOGUE_APPS = {"countries", "practices"}
+CATALOGUE_APPS = {"editorial", "countries", "practices", "recommendations"}
 MODELS = [model for model in admin.site._registry if model._meta.app_label in CATALOGUE_APPS]
 
 
@@ -26,6 +26,9 @@ def test_every_catalogue_model_has_an_admin():
         "source",
         "programme",
         "practice",
+        "forum",
+        "recommendation",
+        "addressee",
     }
 
 

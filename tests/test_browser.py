@@ -18,9 +18,10 @@ from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect, sync_playwright
 
+from catalogue.management.commands.load_initial_data import FIXTURES
 from countries.models import Country, KeyFigure, SubRegion
-from practices.management.commands.load_initial_data import FIXTURES
-from practices.models import Practice, Programme, Status, Theme
+from editorial.models import Status
+from practices.models import Practice, Programme, Theme
 from recommendations.models import Forum, Recommendation
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests import factories as f
@@ -252,7 +253,7 @@ def showcase(transactional_db):
                 "programme-list": reverse("practices:programmes"),
                 "compare": f"{reverse('practices:compare')}?programme={programmes[0].pk}"
                 f"&programme={programmes[1].pk}",
-                "open-data": reverse("practices:open-data"),
+                "open-data": reverse("open-data"),
                 "not-found": f"/{lang}/no-such-page/",
                 "suggest": reverse("practices:suggest"),
                 "recommendations": f"{reverse('recommendations:list')}?horizon=short",

@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import override
 
-from practices.models import Practice, Programme, Source, Status
+from editorial.models import Source, Status
+from practices.models import Practice, Programme
 
 from .factories import make_country, make_practice, make_programme, make_source
 

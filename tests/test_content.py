@@ -8,7 +8,8 @@ from django.core import serializers
 from django.core.management import call_command
 
 from countries.models import Country
-from practices.models import Practice, Programme, Source
+from editorial.models import Source
+from practices.models import Practice, Programme
 from recommendations.models import Forum, Horizon, Recommendation
 
 pytestmark = pytest.mark.django_db

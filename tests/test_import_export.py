@@ -4,7 +4,8 @@ import pytest
 import tablib
 from django.urls import reverse
 
-from practices.models import Practice, Status
+from editorial.models import Status
+from practices.models import Practice
 from practices.resources import PracticeResource, ProgrammeResource
 from recommendations.resources import ForumResource, RecommendationResource
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import override
 
-from practices.models import Status
+from editorial.models import Status
 
 from .factories import make_country, make_practice, make_programme, make_theme
 
@@ -40,7 +40,7 @@ def published_practice():
         "practices:list",
         "practices:programmes",
         "practices:compare",
-        "practices:open-data",
+        "open-data",
         "countries:list",
     ],
 )
@@ -193,7 +193,7 @@ def test_server_error_page_stands_alone_in_both_languages():
 
 
 def test_server_error_answers_with_the_bilingual_page(client, monkeypatch):
-    from practices.views import HomeView
+    from catalogue.views import HomeView
 
     def broken(*args, **kwargs):
         raise RuntimeError("database unavailable")

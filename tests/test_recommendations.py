@@ -8,7 +8,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils.translation import override
 
-from practices.models import Status
+from editorial.models import Status
 from recommendations.models import Addressee, Forum, Horizon, Recommendation
 
 from .factories import (

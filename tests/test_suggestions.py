@@ -3,7 +3,8 @@
 import pytest
 from django.core.cache import cache
 
-from practices.models import Practice, Status, Suggestion
+from editorial.models import Status
+from practices.models import Practice, Suggestion
 
 from .factories import make_country, make_theme
 

@@ -9,9 +9,10 @@ from django.db.models import ProtectedError
 from django.urls import reverse
 from reversion.models import Version
 
-from practices import services
-from practices.models import Practice, Status
-from practices.roles import EDITORS, REVIEWERS
+from editorial import services
+from editorial.models import Status
+from editorial.roles import EDITORS, REVIEWERS
+from practices.models import Practice
 
 from .factories import make_country, make_practice, make_theme
 
@@ -281,7 +282,7 @@ def test_history_page_lists_changes_for_an_editor(client, make_user):
 
 @pytest.fixture
 def belize_editor(make_user):
-    from practices.models import EditorScope
+    from editorial.models import EditorScope
 
     belize = make_country(slug="belize", name_en="Belize")
     editor = make_user("editor")

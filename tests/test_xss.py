@@ -5,8 +5,8 @@ from html.parser import HTMLParser
 import pytest
 from django.utils.translation import override
 
+from editorial.richtext import sanitise
 from practices.models import Practice, Programme
-from practices.richtext import sanitise
 
 from .factories import make_actor, make_country, make_practice, make_programme, make_source
 

@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
 
-from practices.richtext import render_rich_text
+from editorial.richtext import render_rich_text
 
 register = template.Library()
 

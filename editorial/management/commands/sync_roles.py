@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from practices.roles import sync_roles
+from editorial.roles import sync_roles
 
 
 class Command(BaseCommand):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
 from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -34,7 +35,7 @@ class CanonicalSlugMixin:
         response = self.render_to_response(self.get_context_data(object=self.object))
         if not self.object.is_published:
             response["X-Robots-Tag"] = "noindex, nofollow"
-            response["Cache-Control"] = "private, no-store"
+            add_never_cache_headers(response)
         return response
 
     def get_context_data(self, **kwargs):
@@ -63,8 +64,8 @@ class FilteredListMixin:
         return self.filterset_class.Meta.model.objects.published()
 
     def get_filterset(self):
-        return self.filterset_class(self.request.GET or None, queryset=self.get_queryset(),
-                                    request=self.request)  # fmt: skip
+        data = self.request.GET or None
+        return self.filterset_class(data, queryset=self.get_queryset(), request=self.request)
 
     def export(self, results, fmt):
         """The download of `results` in `fmt`; lists without open data return None."""

@@ -1,0 +1,294 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.db.models import Q
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from modeltranslation.admin import TabbedTranslationAdmin
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from . import scopes, services
+from .history import version_changes
+from .models import Editorial, EditorScope, Source, Status
+from .roles import publish_permission
+
+
+class HistoryAdmin(VersionAdmin):
+    """Every change is kept; the history lists what changed, field by field, in both languages.
+
+    Restoring an earlier version is for reviewers (and superusers) only.
+    """
+
+    object_history_template = "admin/editorial/object_history.html"
+    history_latest_first = True
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, object_id)
+        versions = list(
+            Version.objects.get_for_object(obj).select_related("revision__user") if obj else []
+        )
+        return super().history_view(
+            request,
+            object_id,
+            extra_context={
+                "changes": version_changes(self.model, versions),
+                "can_restore": self.can_restore(request),
+                **(extra_context or {}),
+            },
+        )
+
+    def can_restore(self, request):
+        # Restoring an entry can publish it again: a reviewer's act. Other records (sources,
+        # vocabularies) take only the right to change them.
+        if issubclass(self.model, Editorial):
+            return request.user.has_perm(publish_permission(self.model))
+        return self.has_change_permission(request)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if not self.can_restore(request):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.can_restore(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+
+class TranslatedHistoryAdmin(HistoryAdmin, TabbedTranslationAdmin):
+    change_list_template = "admin/editorial/change_list.html"
+
+
+class VocabularyAdmin(TranslatedHistoryAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    search_fields = ["name_en", "name_es", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(Source)
+class SourceAdmin(TranslatedHistoryAdmin):
+    list_display = ["title", "publisher", "published_on", "document"]
+    list_filter = ["publisher"]
+    search_fields = ["title_en", "title_es", "publisher_en", "document", "url"]
+    date_hierarchy = "published_on"
+
+
+class TranslationFilter(admin.SimpleListFilter):
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("complete", _("Complete in both languages")),
+            ("missing-es", _("Missing Spanish text")),
+            ("missing-en", _("Missing English text")),
+        ]
+
+    def queryset(self, request, queryset):
+        fields = queryset.model.required_translations
+        missing = {
+            code: Q.create([(f"{field}_{code}", "") for field in fields], connector=Q.OR)
+            for code in ("en", "es")
+        }
+        if self.value() == "complete":
+            return queryset.exclude(missing["en"] | missing["es"])
+        if self.value() == "missing-es":
+            return queryset.filter(missing["es"])
+        if self.value() == "missing-en":
+            return queryset.filter(missing["en"])
+        return queryset
+
+
+def transition_action(status, label, confirmation):
+    """An admin action moving the selected entries to `status`, after a confirmation page."""
+
+    def action(modeladmin, request, queryset):
+        if request.POST.get("confirmed") != "yes":
+            return TemplateResponse(
+                request,
+                "admin/editorial/confirm_transition.html",
+                {
+                    **modeladmin.admin_site.each_context(request),
+                    "title": label,
+                    "question": confirmation,
+                    "entries": queryset,
+                    "action": request.POST["action"],
+                    "opts": modeladmin.model._meta,
+                },
+            )
+        done = 0
+        for entry in queryset:
+            try:
+                services.entry_transition(entry=entry, status=status, user=request.user)
+                done += 1
+            except ValidationError as error:
+                messages.error(request, f"{entry}: {' '.join(error.messages)}")
+            except PermissionDenied as error:
+                messages.error(request, f"{entry}: {error}")
+        if done:
+            message = ngettext(
+                "%(n)d entry is now “%(status)s”.", "%(n)d entries are now “%(status)s”.", done
+            )
+            messages.success(request, message % {"n": done, "status": status.label})
+        return None
+
+    action.__name__ = f"make_{status}"
+    return admin.action(description=label)(action)
+
+
+publication_fieldset = (
+    _("Publication"),
+    {
+        "fields": [
+            "status",
+            "published_at",
+            "status_changed_at",
+            "status_changed_by",
+            "created_at",
+            "updated_at",
+        ]
+    },
+)
+
+
+class EditorialForm(forms.ModelForm):
+    """Limits the status to the moves the editor may make, and checks them on save."""
+
+    user = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "status" in self.fields:
+            allowed = services.allowed_statuses(self.user, self.instance)
+            self.fields["status"].choices = [(s.value, s.label) for s in allowed]
+
+    def clean(self):
+        cleaned = super().clean()
+        lookup = self._meta.model.country_lookup
+        if lookup in self.fields:
+            chosen = cleaned.get(lookup)
+            chosen = list(chosen) if hasattr(chosen, "__iter__") else [chosen] if chosen else []
+            try:
+                scopes.check_countries_in_scope(self.user, chosen)
+            except ValidationError as error:
+                self.add_error(lookup, error)
+        status = cleaned.get("status")
+        if status and self.instance.pk:
+            previous = (
+                type(self.instance)
+                .objects.values_list("status", flat=True)
+                .get(pk=self.instance.pk)
+            )
+            try:
+                services.check_transition(
+                    entry=self.instance, status=status, user=self.user, previous=previous
+                )
+            except PermissionDenied as error:
+                raise ValidationError(str(error)) from error
+        return cleaned
+
+
+class EditorialAdmin(ImportExportMixin, TranslatedHistoryAdmin):
+    """Shared by everything with an editorial status."""
+
+    form = EditorialForm
+    list_filter = ["status", TranslationFilter]
+    readonly_fields = [
+        "published_at",
+        "status_changed_at",
+        "status_changed_by",
+        "created_at",
+        "updated_at",
+    ]
+    list_select_related = True
+    save_on_top = True
+    import_formats = [CSV, XLSX]
+    export_formats = [CSV, XLSX]
+    actions = [
+        transition_action(
+            Status.REVIEW,
+            _("Submit selected entries for review"),
+            _("Submit these entries for review? Reviewers will be able to publish them."),
+        ),
+        transition_action(
+            Status.PUBLISHED,
+            _("Publish selected entries"),
+            _("Publish these entries? They will appear on the public site at once."),
+        ),
+        transition_action(
+            Status.ARCHIVED,
+            _("Archive selected entries"),
+            _("Archive these entries? They will no longer be public; nothing is deleted."),
+        ),
+    ]
+
+    # Named shortcuts to the lists editors come back to, shown above every changelist.
+    saved_filters = [
+        (_("Awaiting review"), "status__exact=review"),
+        (_("Drafts"), "status__exact=draft"),
+        (_("Missing Spanish text"), "translation=missing-es"),
+        (_("Missing English text"), "translation=missing-en"),
+        (_("Published"), "status__exact=published"),
+    ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"saved_filters": self.saved_filters, **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data or not change:
+            services.mark_status_change(entry=obj, status=Status(obj.status), user=request.user)
+        super().save_model(request, obj, form, change)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.status == Status.PUBLISHED:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        if queryset.filter(status=Status.PUBLISHED).exists():
+            messages.error(request, _("Published entries cannot be deleted; archive them instead."))
+            return
+        super().delete_queryset(request, queryset)
+
+    def has_import_permission(self, request):
+        return services.can_publish(request.user, self.model())
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("status_changed_by")
+        return scopes.limit_to_scope(queryset, request.user)
+
+    @admin.display(description=_("translation"))
+    def translation_state(self, obj):
+        missing = obj.missing_translations()
+        return _("missing: %(fields)s") % {"fields": ", ".join(missing)} if missing else "✓"
+
+
+class EditorScopeInline(admin.StackedInline):
+    model = EditorScope
+    can_delete = True
+    autocomplete_fields = ["countries"]
+    verbose_name = verbose_name_plural = _("Limit to countries")
+
+
+# The user admin gains the country scope, so a superuser sets it where roles are set.
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class CatalogueUserAdmin(UserAdmin):
+    inlines = [*UserAdmin.inlines, EditorScopeInline]

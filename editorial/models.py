@@ -1,0 +1,243 @@
+"""What every kind of entry shares: status and dates, sources, vocabularies, editor scopes.
+
+Content apps (countries, practices, recommendations) build on these; nothing here imports them.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, ProtectedError, Q
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from .richtext import sanitise
+from .search import searchable_text
+
+SLUG_LENGTH = 80
+
+
+def slug_for(text):
+    """The readable part of an entry's URL; the id before it is what finds the entry.
+
+    Cut at a word boundary, so a long title never ends its link in half a word.
+    """
+    slug = slugify(text)
+    if len(slug) > SLUG_LENGTH:
+        slug = slug[: SLUG_LENGTH + 1].rsplit("-", 1)[0]
+    return slug[:SLUG_LENGTH] or "entry"
+
+
+class Vocabulary(models.Model):
+    """A term of a controlled vocabulary that editors manage, labelled in both languages."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Source(models.Model):
+    """A document an entry is based on; every public entry cites at least one."""
+
+    title = models.CharField(_("title"), max_length=300)
+    publisher = models.CharField(_("publisher"), max_length=200)
+    published_on = models.DateField(_("date"), null=True, blank=True)
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    document = models.CharField(
+        _("document name"),
+        max_length=200,
+        blank=True,
+        help_text=_("File name or reference of the document when it has no public URL."),
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["-published_on", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(url="") | ~Q(document=""),
+                name="source_has_url_or_document",
+                violation_error_message=_("Give the source's URL or its document name."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class EditorialQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def newest_first(self):
+        return self.order_by("-published_at", "pk")
+
+    def for_listing(self):
+        """What a card of this kind of entry shows, in a fixed number of queries."""
+        return self
+
+
+def published_related(model, relation):
+    """Prefetch only the published entries behind `relation`, as `published_<relation>`.
+
+    Public pages show related entries through this, so a draft never appears through a
+    published one.
+    """
+    related = model._meta.get_field(relation).related_model
+    return Prefetch(
+        relation,
+        queryset=related.objects.published().for_listing(),
+        to_attr=f"published_{relation}",
+    )
+
+
+class Editorial(models.Model):
+    """Editorial status and dates shared by everything editors publish."""
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("status changed by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    # Unaccented, lower-cased text of both languages, so search works the same on any database.
+    search_text = models.TextField(editable=False, default="")
+
+    searchable_fields: tuple[str, ...] = ()
+    # The relation to the countries an entry concerns, for editors limited to some countries.
+    country_lookup = "countries"
+    # Translated fields that must be written in every language before publishing.
+    required_translations: tuple[str, ...] = ()
+    # Translated fields that accept a small set of HTML, cleaned with nh3 on save and output.
+    rich_text_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.stamp_publication()
+        self.prepare_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text", "published_at"}
+        super().save(*args, **kwargs)
+
+    def stamp_publication(self, when=None):
+        """A published entry keeps the date it was first published."""
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = when or timezone.now()
+
+    def prepare_text(self):
+        """Normalise blanks, clean rich text and rebuild the search text, as every save does.
+
+        Also called for rows written without save() (loaddata), so they end up identical.
+        """
+        # Translation columns are nullable; keep "no text" as one value so comparisons,
+        # exports and round trips never tell None from "".
+        for name in self.translated_field_names():
+            if getattr(self, name) is None:
+                setattr(self, name, "")
+        for field in self.rich_text_fields:
+            for code, _language in settings.LANGUAGES:
+                name = f"{field}_{code}"
+                setattr(self, name, sanitise(getattr(self, name)))
+        self.search_text = searchable_text(self, self.searchable_fields)
+
+    @classmethod
+    def translated_field_names(cls):
+        """Every per-language column of this model's translated fields (title_en, title_es…)."""
+        from modeltranslation.translator import translator
+
+        fields = translator.get_options_for_model(cls).fields
+        return [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+    def missing_translations(self):
+        """Labels such as "summary (Spanish)" for each required field left empty."""
+        missing = []
+        for field in self.required_translations:
+            for code, language in settings.LANGUAGES:
+                if not (getattr(self, f"{field}_{code}", "") or "").strip():
+                    label = self._meta.get_field(field).verbose_name
+                    missing.append(f"{label} ({language})")
+        return missing
+
+    def check_publishable(self):
+        if missing := self.missing_translations():
+            raise ValidationError(
+                _("This entry cannot be published while these fields are empty: %(fields)s.")
+                % {"fields": ", ".join(str(label) for label in missing)}
+            )
+
+    def clean(self):
+        super().clean()
+        if self.status == Status.PUBLISHED:
+            self.check_publishable()
+
+    def delete(self, *args, **kwargs):
+        if self.status == Status.PUBLISHED:
+            raise ProtectedError(
+                _("A published entry cannot be deleted; archive it instead."), {self}
+            )
+        return super().delete(*args, **kwargs)
+
+
+def published_has_date(prefix):
+    return models.CheckConstraint(
+        condition=~Q(status=Status.PUBLISHED) | Q(published_at__isnull=False),
+        name=f"{prefix}_published_has_date",
+    )
+
+
+class EditorScope(models.Model):
+    """Limits a member of staff to the entries of some countries."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="editor_scope",
+        verbose_name=_("user"),
+    )
+    countries = models.ManyToManyField(
+        "countries.Country",
+        related_name="+",
+        blank=True,
+        verbose_name=_("countries"),
+        help_text=_("The user sees and changes only these countries' entries; empty means all."),
+    )
+
+    class Meta:
+        verbose_name = _("country scope")
+        verbose_name_plural = _("country scopes")
+
+    def __str__(self):
+        return str(self.user)
