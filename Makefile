@@ -38,14 +38,14 @@ serve: demo ## Set up and serve the demo with real content at http://127.0.0.1:8
 
 test: install messages node_modules/axe-core lint test-sqlite test-postgres ## Run everything: lint, SQLite and PostgreSQL suites, browser tests
 
-test-sqlite: install ## Test suite on SQLite (no browser)
+test-sqlite: install messages ## Test suite on SQLite (no browser)
 	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 $(VENV)/bin/pytest -m "not browser" -q
 
 node_modules/axe-core: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-test-postgres: install node_modules/axe-core ## Test suite on a throwaway PostgreSQL, browser tests included
+test-postgres: install messages node_modules/axe-core ## Test suite on a throwaway PostgreSQL, browser tests included
 	$(PY) scripts/with_postgres.py $(VENV)/bin/pytest -q
 
 lint: install ## ruff lint and format check

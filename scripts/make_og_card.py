@@ -90,8 +90,10 @@ def main(output=OUTPUT):
         page.evaluate(FIT_ONE_LINE, ".topics")
         page.screenshot(path=str(output), type="png", full_page=False)
         browser.close()
-    print(f"Wrote {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output} "
-          f"({output.stat().st_size // 1024} KB, {WIDTH}x{HEIGHT})")  # fmt: skip
+    print(
+        f"Wrote {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output} "
+        f"({output.stat().st_size // 1024} KB, {WIDTH}x{HEIGHT})"
+    )
 
 
 if __name__ == "__main__":

@@ -49,8 +49,21 @@ def main(command):
     port = free_port()
     run = lambda args: subprocess.run(as_server_user(args), check=True, stdout=subprocess.DEVNULL)  # noqa: E731
     try:
-        run([f"{bindir}/initdb", "-D", datadir, "-U", SUPERUSER, "-A", "trust", "-E", "UTF8",
-             "--locale=C.UTF-8", "--no-sync"])  # fmt: skip
+        run(
+            [
+                f"{bindir}/initdb",
+                "-D",
+                datadir,
+                "-U",
+                SUPERUSER,
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ]
+        )
         options = (
             f"-c listen_addresses=127.0.0.1 -p {port} -k {workdir} "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"

@@ -1,5 +1,13 @@
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Tests log users in hundreds of times; the production hasher is slow on purpose.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -9,10 +17,28 @@ def staff_client(client, django_user_model):
     return client
 
 
+@pytest.fixture(scope="module")
+def module_content(django_db_setup, django_db_blocker):
+    """The real content, loaded once for a module inside a transaction undone at its end.
+
+    Each test runs in a savepoint within it, so a test's own changes still vanish after it.
+    Modules that use it load it from their first test on; keep such modules free of tests
+    that need an empty catalogue.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_initial_data", verbosity=0)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def catalogue_content(db):
+def catalogue_content(module_content, db):
     """The real content from fixtures/, as the demo serves it."""
-    call_command("load_initial_data", verbosity=0)
 
 
 @pytest.fixture(autouse=True)

@@ -96,8 +96,9 @@ def make_programme(*, sources=None, **fields):
     return programme
 
 
-def make_practice(*, countries=None, themes=None, sources=None, actors=(), target_groups=(),
-                  **fields):  # fmt: skip
+def make_practice(
+    *, countries=None, themes=None, sources=None, actors=(), target_groups=(), **fields
+):
     n = _next()
     defaults = {
         "title_en": f"Good practice {n}",

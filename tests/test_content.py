@@ -3,6 +3,7 @@
 import json
 
 import pytest
+import tablib
 from django.conf import settings
 from django.core import serializers
 from django.core.management import call_command
@@ -10,7 +11,9 @@ from django.core.management import call_command
 from countries.models import Country
 from editorial.models import Source
 from practices.models import Practice, Programme
+from practices.resources import PracticeResource, ProgrammeResource
 from recommendations.models import Forum, Horizon, Recommendation
+from recommendations.resources import ForumResource, RecommendationResource
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +26,7 @@ def snapshot():
     from django.apps import apps
 
     rows = []
-    for label in ("countries", "practices"):
+    for label in ("editorial", "countries", "practices", "recommendations"):
         for model in apps.get_app_config(label).get_models():
             rows.extend(json.loads(serializers.serialize("json", model.objects.order_by("pk"))))
     return rows
@@ -157,3 +160,17 @@ def test_every_loaded_entry_starts_its_history(catalogue_content):
     call_command("load_initial_data", verbosity=0)
     practice = Practice.objects.first()
     assert Version.objects.get_for_object(practice).count() == 1
+
+
+@pytest.mark.parametrize(
+    "resource_class",
+    [PracticeResource, ProgrammeResource, ForumResource, RecommendationResource],
+    ids=lambda cls: cls.__name__,
+)
+def test_real_content_round_trips_unchanged(catalogue_content, resource_class):
+    resource = resource_class()
+    exported = resource.export()
+    assert len(exported) > 0
+    result = resource.import_data(tablib.Dataset().load(exported.csv, format="csv"))
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert {r.import_type for r in result.rows} == {"skip"}

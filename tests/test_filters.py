@@ -30,8 +30,13 @@ def belize():
 
 @pytest.fixture
 def mexico():
-    return make_country(name_en="Mexico", name_es="México", slug="mexico", code="MX",
-                        subregion=SubRegion.NORTH_AMERICA)  # fmt: skip
+    return make_country(
+        name_en="Mexico",
+        name_es="México",
+        slug="mexico",
+        code="MX",
+        subregion=SubRegion.NORTH_AMERICA,
+    )
 
 
 def test_country_filter_keeps_only_that_country(client, belize, mexico):

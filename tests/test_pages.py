@@ -102,8 +102,9 @@ def test_unpublished_practice_is_not_found(client, status):
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.REVIEW, Status.ARCHIVED])
 def test_unpublished_practice_is_listed_nowhere(client, status):
     theme = make_theme()
-    make_practice(title_en="Hidden draft practice", status=status, published_at=None,
-                  themes=[theme])  # fmt: skip
+    make_practice(
+        title_en="Hidden draft practice", status=status, published_at=None, themes=[theme]
+    )
     pages = [
         url("home", "en"),
         url("practices:list", "en"),

@@ -69,8 +69,12 @@ def titles(response):
 def test_recommendation_pages_render_in_both_languages(client, language):
     forum = make_forum()
     recommendation = make_recommendation(forum=forum)
-    for path in [f"/{language}/recommendations/", url_of(recommendation, language),
-                 f"/{language}/forums/", url_of(forum, language)]:  # fmt: skip
+    for path in [
+        f"/{language}/recommendations/",
+        url_of(recommendation, language),
+        f"/{language}/forums/",
+        url_of(forum, language),
+    ]:
         response = client.get(path)
         assert response.status_code == 200, path
         assert f'<html lang="{language}">' in response.content.decode()
@@ -119,10 +123,15 @@ def test_country_profile_lists_recommendations_that_apply(client):
 def test_recommendation_filters(client, query, expected):
     belize = make_country(slug="belize")
     regional = make_vocabulary(Addressee, slug="regional-bodies")
-    make_recommendation(title_en="Short one", horizon=Horizon.SHORT, addressees=[regional],
-                        countries=[belize])  # fmt: skip
-    make_recommendation(title_en="Long one", horizon=Horizon.LONG, text_es="Acceso al crédito.",
-                        themes=[make_theme(slug="return")])  # fmt: skip
+    make_recommendation(
+        title_en="Short one", horizon=Horizon.SHORT, addressees=[regional], countries=[belize]
+    )
+    make_recommendation(
+        title_en="Long one",
+        horizon=Horizon.LONG,
+        text_es="Acceso al crédito.",
+        themes=[make_theme(slug="return")],
+    )
     make_recommendation(title_en="Regional one", whole_region=True)
     response = client.get(f"/en/recommendations/?{query}")
     assert response.status_code == 200
@@ -146,13 +155,17 @@ def test_bad_recommendation_input_is_a_4xx_with_a_message(client, query):
 
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.REVIEW, Status.ARCHIVED])
 def test_unpublished_recommendations_and_forums_are_nowhere(client, status):
-    hidden = make_recommendation(title_en="Hidden recommendation", status=status,
-                                 whole_region=True)  # fmt: skip
+    hidden = make_recommendation(title_en="Hidden recommendation", status=status, whole_region=True)
     forum = make_forum(name_en="Hidden forum", status=status)
     assert client.get(url_of(hidden, "en")).status_code == 404
     assert client.get(url_of(forum, "en")).status_code == 404
-    for page in ["/en/recommendations/", "/en/recommendations/?format=json", "/en/forums/",
-                 "/en/recommendations/feed/", "/sitemap.xml"]:  # fmt: skip
+    for page in [
+        "/en/recommendations/",
+        "/en/recommendations/?format=json",
+        "/en/forums/",
+        "/en/recommendations/feed/",
+        "/sitemap.xml",
+    ]:
         content = client.get(page).content.decode()
         assert "Hidden recommendation" not in content and "Hidden forum" not in content, page
 
@@ -182,8 +195,9 @@ def test_recommendation_pages_query_count_is_constant(client, django_assert_max_
     def populate(n):
         forum = make_forum(practices=[make_practice() for _ in range(n)])
         for _ in range(n):
-            make_recommendation(forum=forum, practices=[make_practice()],
-                                countries=[make_country()])  # fmt: skip
+            make_recommendation(
+                forum=forum, practices=[make_practice()], countries=[make_country()]
+            )
         return forum
 
     from django.db import connection

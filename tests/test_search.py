@@ -74,7 +74,9 @@ def test_blank_search_lists_everything(client, amnesty, other):
     connection.vendor != "postgresql", reason="word stems come from PostgreSQL full-text search"
 )
 def test_postgresql_finds_other_forms_of_a_word(client):
-    programme = make_practice(title_en="A national regularization programme",
-                              title_es="Un programa nacional de regularización")  # fmt: skip
+    programme = make_practice(
+        title_en="A national regularization programme",
+        title_es="Un programa nacional de regularización",
+    )
     assert titles(client, "programmes") == [programme.title_en]
     assert titles(client, "programas nacionales") == [programme.title_en]

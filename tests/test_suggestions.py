@@ -53,8 +53,15 @@ def test_thank_you_page_renders(client):
 def test_suggestion_is_never_public_before_review(client, form_data):
     client.post("/es/suggest/", form_data)
     practice = Practice.objects.get()
-    for page in ["/es/", "/es/practices/", "/es/practices/?q=ferias", "/es/feed/", "/sitemap.xml",
-                 "/es/practices/?format=json", practice.get_absolute_url()]:  # fmt: skip
+    for page in [
+        "/es/",
+        "/es/practices/",
+        "/es/practices/?q=ferias",
+        "/es/feed/",
+        "/sitemap.xml",
+        "/es/practices/?format=json",
+        practice.get_absolute_url(),
+    ]:
         assert "Ferias de empleo" not in client.get(page).content.decode(), page
 
 

@@ -26,8 +26,9 @@ def make_user(django_user_model):
             return None
         if role == "superuser":
             return django_user_model.objects.create_superuser(role, f"{role}@example.org", "pw")
-        user = django_user_model.objects.create_user(role, f"{role}@example.org", "pw",
-                                                     is_staff=True)  # fmt: skip
+        user = django_user_model.objects.create_user(
+            role, f"{role}@example.org", "pw", is_staff=True
+        )
         user.groups.add(Group.objects.get(name={"editor": EDITORS, "reviewer": REVIEWERS}[role]))
         return user
 
@@ -74,17 +75,21 @@ def change_url(practice):
 
 
 def test_roles_exist_after_migrate_and_sync_again_without_change():
-    before = {g.name: set(g.permissions.values_list("codename", flat=True))
-              for g in Group.objects.all()}  # fmt: skip
+    before = {
+        g.name: set(g.permissions.values_list("codename", flat=True)) for g in Group.objects.all()
+    }
     call_command("sync_roles", verbosity=0)
-    after = {g.name: set(g.permissions.values_list("codename", flat=True))
-             for g in Group.objects.all()}  # fmt: skip
+    after = {
+        g.name: set(g.permissions.values_list("codename", flat=True)) for g in Group.objects.all()
+    }
     assert before == after
     assert "publish_practice" in after[REVIEWERS]
     assert "publish_practice" not in after[EDITORS]
     assert "change_practice" in after[EDITORS]
-    assert not any(codename.startswith("delete_") and codename != "delete_suggestion"
-                   for codename in after[REVIEWERS])  # fmt: skip
+    assert not any(
+        codename.startswith("delete_") and codename != "delete_suggestion"
+        for codename in after[REVIEWERS]
+    )
 
 
 # --- the permissions matrix ------------------------------------------------------------------
@@ -128,8 +133,11 @@ def test_who_may_edit(client, make_user, role, allowed):
 def test_who_may_submit_and_publish_through_the_action(client, make_user, role, status, allowed):
     practice = make_practice(status=Status.DRAFT, published_at=None)
     client = as_user(client, make_user(role))
-    action = {Status.REVIEW: "make_review", Status.PUBLISHED: "make_published",
-              Status.ARCHIVED: "make_archived"}[status]  # fmt: skip
+    action = {
+        Status.REVIEW: "make_review",
+        Status.PUBLISHED: "make_published",
+        Status.ARCHIVED: "make_archived",
+    }[status]
     url = reverse("admin:practices_practice_changelist")
     post = {"action": action, "_selected_action": [practice.pk]}
     confirmation = client.post(url, post)
@@ -240,12 +248,16 @@ def test_bulk_delete_refuses_when_a_published_practice_is_selected(client, make_
 def test_editing_then_restoring_brings_back_every_field_in_both_languages(client, make_user):
     theme, other_theme = make_theme(), make_theme()
     country, other_country = make_country(), make_country()
-    practice = make_practice(themes=[theme], countries=[country], results_en="R1",
-                             results_es="R1 es")  # fmt: skip
+    practice = make_practice(
+        themes=[theme], countries=[country], results_en="R1", results_es="R1 es"
+    )
     client = as_user(client, make_user("reviewer"))
     client.post(change_url(practice), practice_form_data(practice))  # first version
-    original = {f: getattr(practice, f) for f in practice_form_data(practice) if "_" in f
-                and not f.startswith("suggestion")}  # fmt: skip
+    original = {
+        f: getattr(practice, f)
+        for f in practice_form_data(practice)
+        if "_" in f and not f.startswith("suggestion")
+    }
     edited = practice_form_data(
         practice,
         **{field: f"changed {field}" for field in original},

@@ -55,10 +55,16 @@ def assert_inert(html, where):
 
 @pytest.fixture
 def attacked():
-    country = make_country(name_en=f"Land {SHORT_ATTACK}", name_es=f"País {SHORT_ATTACK}",
-                           profile_en=ATTACK, profile_es=ATTACK, slug="land")  # fmt: skip
-    source = make_source(title_en=ATTACK, title_es=ATTACK, note_en=ATTACK,
-                         url="https://example.org/?q=<script>")  # fmt: skip
+    country = make_country(
+        name_en=f"Land {SHORT_ATTACK}",
+        name_es=f"País {SHORT_ATTACK}",
+        profile_en=ATTACK,
+        profile_es=ATTACK,
+        slug="land",
+    )
+    source = make_source(
+        title_en=ATTACK, title_es=ATTACK, note_en=ATTACK, url="https://example.org/?q=<script>"
+    )
     programme = make_programme(
         country=country,
         sources=[source],

@@ -15,7 +15,12 @@ class Migration(migrations.Migration):
                 migrations.AlterField(
                     model_name="keyfigure",
                     name="source",
-                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name="key_figures", to="editorial.source", verbose_name="source"),
+                    field=models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="key_figures",
+                        to="editorial.source",
+                        verbose_name="source",
+                    ),
                 ),
             ],
         ),

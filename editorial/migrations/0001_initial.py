@@ -16,9 +16,7 @@ def move_content_types_and_history(apps, schema_editor):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Version = apps.get_model("reversion", "Version")
     for model in MOVED:
-        ContentType.objects.filter(app_label="practices", model=model).update(
-            app_label="editorial"
-        )
+        ContentType.objects.filter(app_label="practices", model=model).update(app_label="editorial")
         old, new = f'"model": "practices.{model}"', f'"model": "editorial.{model}"'
         for version in Version.objects.filter(serialized_data__contains=old):
             version.serialized_data = version.serialized_data.replace(old, new)
@@ -29,9 +27,7 @@ def move_back(apps, schema_editor):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Version = apps.get_model("reversion", "Version")
     for model in MOVED:
-        ContentType.objects.filter(app_label="editorial", model=model).update(
-            app_label="practices"
-        )
+        ContentType.objects.filter(app_label="editorial", model=model).update(app_label="practices")
         old, new = f'"model": "editorial.{model}"', f'"model": "practices.{model}"'
         for version in Version.objects.filter(serialized_data__contains=old):
             version.serialized_data = version.serialized_data.replace(old, new)
@@ -55,9 +51,34 @@ class Migration(migrations.Migration):
                 migrations.CreateModel(
                     name="EditorScope",
                     fields=[
-                        ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                        ("countries", models.ManyToManyField(blank=True, help_text="The user sees and changes only these countries' entries; empty means all.", related_name="+", to="countries.country", verbose_name="countries")),
-                        ("user", models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name="editor_scope", to=settings.AUTH_USER_MODEL, verbose_name="user")),
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True,
+                                primary_key=True,
+                                serialize=False,
+                                verbose_name="ID",
+                            ),
+                        ),
+                        (
+                            "countries",
+                            models.ManyToManyField(
+                                blank=True,
+                                help_text="The user sees and changes only these countries' entries; empty means all.",
+                                related_name="+",
+                                to="countries.country",
+                                verbose_name="countries",
+                            ),
+                        ),
+                        (
+                            "user",
+                            models.OneToOneField(
+                                on_delete=django.db.models.deletion.CASCADE,
+                                related_name="editor_scope",
+                                to=settings.AUTH_USER_MODEL,
+                                verbose_name="user",
+                            ),
+                        ),
                     ],
                     options={
                         "verbose_name": "country scope",
@@ -67,25 +88,76 @@ class Migration(migrations.Migration):
                 migrations.CreateModel(
                     name="Source",
                     fields=[
-                        ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True,
+                                primary_key=True,
+                                serialize=False,
+                                verbose_name="ID",
+                            ),
+                        ),
                         ("title", models.CharField(max_length=300, verbose_name="title")),
-                        ("title_en", models.CharField(max_length=300, null=True, verbose_name="title")),
-                        ("title_es", models.CharField(max_length=300, null=True, verbose_name="title")),
+                        (
+                            "title_en",
+                            models.CharField(max_length=300, null=True, verbose_name="title"),
+                        ),
+                        (
+                            "title_es",
+                            models.CharField(max_length=300, null=True, verbose_name="title"),
+                        ),
                         ("publisher", models.CharField(max_length=200, verbose_name="publisher")),
-                        ("publisher_en", models.CharField(max_length=200, null=True, verbose_name="publisher")),
-                        ("publisher_es", models.CharField(max_length=200, null=True, verbose_name="publisher")),
-                        ("published_on", models.DateField(blank=True, null=True, verbose_name="date")),
+                        (
+                            "publisher_en",
+                            models.CharField(max_length=200, null=True, verbose_name="publisher"),
+                        ),
+                        (
+                            "publisher_es",
+                            models.CharField(max_length=200, null=True, verbose_name="publisher"),
+                        ),
+                        (
+                            "published_on",
+                            models.DateField(blank=True, null=True, verbose_name="date"),
+                        ),
                         ("url", models.URLField(blank=True, max_length=500, verbose_name="URL")),
-                        ("document", models.CharField(blank=True, help_text="File name or reference of the document when it has no public URL.", max_length=200, verbose_name="document name")),
+                        (
+                            "document",
+                            models.CharField(
+                                blank=True,
+                                help_text="File name or reference of the document when it has no public URL.",
+                                max_length=200,
+                                verbose_name="document name",
+                            ),
+                        ),
                         ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
-                        ("note_en", models.CharField(blank=True, max_length=300, null=True, verbose_name="note")),
-                        ("note_es", models.CharField(blank=True, max_length=300, null=True, verbose_name="note")),
+                        (
+                            "note_en",
+                            models.CharField(
+                                blank=True, max_length=300, null=True, verbose_name="note"
+                            ),
+                        ),
+                        (
+                            "note_es",
+                            models.CharField(
+                                blank=True, max_length=300, null=True, verbose_name="note"
+                            ),
+                        ),
                     ],
                     options={
                         "verbose_name": "source",
                         "verbose_name_plural": "sources",
                         "ordering": ["-published_on", "title"],
-                        "constraints": [models.CheckConstraint(condition=models.Q(models.Q(("url", ""), _negated=True), models.Q(("document", ""), _negated=True), _connector="OR"), name="source_has_url_or_document", violation_error_message="Give the source's URL or its document name.")],
+                        "constraints": [
+                            models.CheckConstraint(
+                                condition=models.Q(
+                                    models.Q(("url", ""), _negated=True),
+                                    models.Q(("document", ""), _negated=True),
+                                    _connector="OR",
+                                ),
+                                name="source_has_url_or_document",
+                                violation_error_message="Give the source's URL or its document name.",
+                            )
+                        ],
                     },
                 ),
             ],

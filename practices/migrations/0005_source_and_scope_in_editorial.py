@@ -18,12 +18,16 @@ class Migration(migrations.Migration):
                 migrations.AlterField(
                     model_name="practice",
                     name="sources",
-                    field=models.ManyToManyField(related_name="practices", to="editorial.source", verbose_name="sources"),
+                    field=models.ManyToManyField(
+                        related_name="practices", to="editorial.source", verbose_name="sources"
+                    ),
                 ),
                 migrations.AlterField(
                     model_name="programme",
                     name="sources",
-                    field=models.ManyToManyField(related_name="programmes", to="editorial.source", verbose_name="sources"),
+                    field=models.ManyToManyField(
+                        related_name="programmes", to="editorial.source", verbose_name="sources"
+                    ),
                 ),
                 migrations.DeleteModel(name="Source"),
                 migrations.DeleteModel(name="EditorScope"),

@@ -14,12 +14,18 @@ class Migration(migrations.Migration):
                 migrations.AlterField(
                     model_name="forum",
                     name="sources",
-                    field=models.ManyToManyField(related_name="forums", to="editorial.source", verbose_name="sources"),
+                    field=models.ManyToManyField(
+                        related_name="forums", to="editorial.source", verbose_name="sources"
+                    ),
                 ),
                 migrations.AlterField(
                     model_name="recommendation",
                     name="sources",
-                    field=models.ManyToManyField(related_name="recommendations", to="editorial.source", verbose_name="sources"),
+                    field=models.ManyToManyField(
+                        related_name="recommendations",
+                        to="editorial.source",
+                        verbose_name="sources",
+                    ),
                 ),
             ],
         ),

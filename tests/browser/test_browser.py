@@ -16,15 +16,17 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from catalogue.management.commands.load_initial_data import FIXTURES
 from countries.models import Country, KeyFigure, SubRegion
 from editorial.models import Status
 from practices.models import Practice, Programme, Theme
 from recommendations.models import Forum, Recommendation
-from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
+from scripts.chromium import CHROMIUM
 from tests import factories as f
+
+from .screens import VIEWPORTS
 
 ROOT = Path(settings.BASE_DIR)
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -32,12 +34,6 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 LANGS = ["en", "es"]
-LOCALES = {"en": "en-US", "es": "es-419"}
-VIEWPORTS = {
-    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
-    "desktop": {"viewport": {"width": 1366, "height": 900}},
-}
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
@@ -48,50 +44,6 @@ pytestmark = [
         reason=f"no Chromium at {CHROMIUM}: apt-get install chromium to run the browser tests",
     ),
 ]
-
-
-# --- Browser -------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """One headless Chromium for the whole run (every browser test is in this module)."""
-    # Playwright's sync API keeps an event loop running in the main thread; the tests and
-    # factories still call the ORM synchronously there, which Django refuses unless told it
-    # is safe. Both end with this module, so the rest of the suite runs as usual (a leftover
-    # loop would break its ORM calls, and the variable would fail `check --deploy`).
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(
-                executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-            )
-            yield chromium
-            chromium.close()
-    finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-@pytest.fixture
-def new_page(browser, live_server):
-    """Open a page in a fresh context: `new_page("es", "phone", java_script_enabled=False)`."""
-    contexts = []
-
-    def open_page(lang="en", viewport="desktop", **options):
-        context = browser.new_context(
-            base_url=live_server.url, locale=LOCALES[lang], **VIEWPORTS[viewport], **options
-        )
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_page
-    for context in contexts:
-        context.close()
 
 
 # --- Content -------------------------------------------------------------------------------
