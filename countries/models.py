@@ -39,6 +39,9 @@ class Country(models.Model):
 
     objects = CountryQuerySet.as_manager()
 
+    # Country names are among the words a misspelt search is corrected to.
+    suggestion_fields = ("name",)
+
     class Meta:
         verbose_name = pgettext_lazy("nation", "country")
         verbose_name_plural = _("countries")

@@ -2,20 +2,56 @@
 
 import django_filters
 from django import forms
+from django.core.cache import cache
+from django.utils.choices import BaseChoiceIterator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .search import MAX_QUERY_LENGTH, search
 
 
-class SlugChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+class CachedChoices(BaseChoiceIterator):
+    """(key, label) of every row, kept in the cache until the catalogue next changes.
+
+    Every list page offers every vocabulary; reading them from the cache keeps the page's
+    queries to its results. Read when a form is built, in the language of its page.
+    """
+
+    def __init__(self, queryset, key_field):
+        self.queryset = queryset
+        self.key_field = key_field
+
+    def choices(self):
+        from .cache import generation
+
+        rows = self.queryset() if callable(self.queryset) else self.queryset.all()
+        label = rows.model._meta.label_lower
+        key = f"choices:{label}:{self.key_field}:{get_language()}:{generation()}"
+        choices = cache.get(key)
+        if choices is None:
+            choices = [(getattr(row, self.key_field), str(row)) for row in rows]
+            cache.set(key, choices, None)
+        return choices
+
+    def __iter__(self):
+        return iter(self.choices())
+
+    def __len__(self):
+        return len(self.choices())
+
+
+class SlugChoiceFilter(django_filters.MultipleChoiceFilter):
     """Several values of a vocabulary, by slug, so shared URLs read well and never change."""
 
-    def __init__(self, *args, to_field_name="slug", **kwargs):
+    def __init__(self, *args, queryset, field_name, to_field_name="slug", **kwargs):
         kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
-        super().__init__(*args, to_field_name=to_field_name, distinct=True, **kwargs)
-
-    def get_filter_predicate(self, v):
-        return {self.field_name: v}
+        super().__init__(
+            *args,
+            field_name=f"{field_name}__{to_field_name}",
+            choices=CachedChoices(queryset, to_field_name),
+            distinct=True,
+            **kwargs,
+        )
 
 
 class SearchFilterMixin(django_filters.FilterSet):
@@ -26,5 +62,12 @@ class SearchFilterMixin(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "search"}),
     )
 
+    # The view turns this off to fall back to entries with any of the words.
+    match_all = True
+
+    @property
+    def search_words(self):
+        return (getattr(self.form, "cleaned_data", {}) or {}).get("q") or ""
+
     def filter_search(self, queryset, name, value):
-        return search(queryset, value)
+        return search(queryset, value, match_all=self.match_all)

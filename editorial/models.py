@@ -3,16 +3,20 @@
 Content apps (countries, practices, recommendations) build on these; nothing here imports them.
 """
 
+import difflib
+
+from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Prefetch, ProtectedError, Q
+from django.db import connection, models, transaction
+from django.db.models import Case, Prefetch, ProtectedError, Q, When
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .richtext import sanitise
-from .search import searchable_text
+from .search import catalogue_words, searchable_text
 
 SLUG_LENGTH = 80
 
@@ -36,12 +40,79 @@ class Vocabulary(models.Model):
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    # The words "did you mean" may offer (see SearchTerm).
+    suggestion_fields = ("name",)
+
     class Meta:
         abstract = True
         ordering = ["position", "name"]
 
     def __str__(self):
         return self.name
+
+
+class SearchTermQuerySet(models.QuerySet):
+    def refresh(self):
+        """Rebuild the word list once the catalogue has changed since it was built."""
+        from .cache import generation
+
+        current = generation()
+        if cache.get(TERMS_BUILT_KEY) == current:
+            return
+        sources = [
+            (model, model.suggestion_fields)
+            for model in apps.get_models()
+            if getattr(model, "suggestion_fields", ())
+        ]
+        words = catalogue_words(sources)
+        with transaction.atomic():
+            self.all().delete()
+            self.bulk_create(
+                SearchTerm(normalised=key[:60], language=language, word=word[:60])
+                for (key, language), word in words.items()
+            )
+        cache.set(TERMS_BUILT_KEY, current, None)
+
+    def closest(self, term, language):
+        """The catalogue word nearest to a misspelt `term`, in `language` if it has one."""
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import TrigramSimilarity
+
+            nearest = (
+                self.filter(normalised__trigram_similar=term)
+                .annotate(similarity=TrigramSimilarity("normalised", term))
+                .order_by("-similarity", Case(When(language=language, then=0), default=1))
+                .first()
+            )
+            return nearest.word if nearest else None
+        rows = list(self.values_list("normalised", "word", "language"))
+        # The page's own language first: "regularizasion" gives "regularización" in Spanish.
+        for wanted in (language, None):
+            known = {key: word for key, word, lang in rows if wanted in (None, lang)}
+            if close := difflib.get_close_matches(term, known, n=1, cutoff=0.75):
+                return known[close[0]]
+        return None
+
+
+TERMS_BUILT_KEY = "search-terms-built"
+
+
+class SearchTerm(models.Model):
+    """A word of the published catalogue, offered when a search finds nothing."""
+
+    normalised = models.CharField(max_length=60)
+    language = models.CharField(max_length=5, choices=settings.LANGUAGES)
+    word = models.CharField(max_length=60)
+
+    objects = SearchTermQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["normalised", "language"], name="one_word_per_language")
+        ]
+
+    def __str__(self):
+        return self.word
 
 
 class Source(models.Model):
@@ -130,6 +201,8 @@ class Editorial(models.Model):
     search_text = models.TextField(editable=False, default="")
 
     searchable_fields: tuple[str, ...] = ()
+    # The words "did you mean" may offer, from published entries (see SearchTerm).
+    suggestion_fields: tuple[str, ...] = ()
     # The relation to the countries an entry concerns, for editors limited to some countries.
     country_lookup = "countries"
     # Translated fields that must be written in every language before publishing.

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from .export import FORMATS
+from .search import suggestion
 
 
 class CanonicalSlugMixin:
@@ -63,16 +64,23 @@ class FilteredListMixin:
     def get_queryset(self):
         return self.filterset_class.Meta.model.objects.published()
 
-    def get_filterset(self):
+    def get_filterset(self, *, match_all=True):
         data = self.request.GET or None
-        return self.filterset_class(data, queryset=self.get_queryset(), request=self.request)
+        filterset = self.filterset_class(data, queryset=self.get_queryset(), request=self.request)
+        filterset.match_all = match_all
+        return filterset
 
     def export(self, results, fmt):
         """The download of `results` in `fmt`; lists without open data return None."""
         return None
 
-    def paginate(self, results):
+    def count(self, results):
+        """How many results there are; lists that count more at once (facets) override it."""
+        return results.count()
+
+    def paginate(self, results, total):
         paginator = Paginator(results, self.paginate_by)
+        paginator.count = total  # counted already; the paginator need not ask again
         number = self.request.GET.get("page") or 1
         try:
             return paginator.page(number), None, 200
@@ -86,9 +94,15 @@ class FilteredListMixin:
             }
             return paginator.page(paginator.num_pages), message, 404
 
+    def shared_query(self):
+        """The query string to share or build links on: no page number, no download."""
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        query.pop("format", None)
+        return query
+
     def get(self, request, *args, **kwargs):
         self.filterset = self.get_filterset()
-        results = self.filterset.qs
         status = 200
         problems = []
         if self.filterset.is_bound and not self.filterset.is_valid():
@@ -97,30 +111,53 @@ class FilteredListMixin:
                 label = self.filterset.form.fields[field].label
                 problems.extend(f"{label}: {error}" for error in errors)
         elif (fmt := request.GET.get("format")) in self.export_formats and (
-            download := self.export(results, fmt)
+            download := self.export(self.filterset.qs, fmt)
         ) is not None:
             return download
-        page, page_problem, page_status = self.paginate(results)
+        results = self.filterset.qs
+        total = self.count(results)
+        search = SearchOutcome(self.filterset.search_words if status == 200 else "")
+        if search.words and not total:
+            # No entry has every word: offer those with any of them, and say so.
+            self.filterset = self.get_filterset(match_all=False)
+            results = self.filterset.qs
+            total = self.count(results)
+            search.any_word = bool(total)
+            if not total and (corrected := suggestion(search.words)):
+                search.suggestion = corrected
+                search.suggestion_url = with_params(self.shared_query(), q=corrected)
+        page, page_problem, page_status = self.paginate(results, total)
         if page_problem:
             problems.append(page_problem)
             status = max(status, page_status)
         context = self.get_context_data(
-            filterset=self.filterset, results=results, page_obj=page, problems=problems
+            filterset=self.filterset,
+            results=results,
+            page_obj=page,
+            problems=problems,
+            search=search,
         )
         return self.render_to_response(context, status=status)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        query.pop("format", None)
-        self.query = query
+        self.query = query = self.shared_query()
         context.update(
             active_filters=active_filters(self.filterset, query),
             query_string=query.urlencode(),
             export_links={fmt: with_params(query, format=fmt) for fmt in self.export_formats},
         )
         return context
+
+
+class SearchOutcome:
+    """What the page says about a search: all words found, any word found, or a suggestion."""
+
+    def __init__(self, words):
+        self.words = words
+        self.any_word = False
+        self.suggestion = None
+        self.suggestion_url = None
 
 
 def with_params(query, **params):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from countries.filters import CountryChoiceFilter
 from countries.models import SubRegion
 from editorial.filters import SearchFilterMixin, SlugChoiceFilter
+from editorial.search import ranked
 
 from .models import ActorType, Level, Practice, Programme, ProgrammeKind, TargetGroup, Theme
 
@@ -18,7 +19,7 @@ class PracticeFilter(SearchFilterMixin):
         "title": pgettext_lazy("sort order", "Title"),
     }
 
-    country = CountryChoiceFilter(field_name="countries")
+    country = CountryChoiceFilter()
     subregion = django_filters.MultipleChoiceFilter(
         field_name="countries__subregion",
         choices=SubRegion.choices,
@@ -81,14 +82,16 @@ class PracticeFilter(SearchFilterMixin):
         sort = self.current_sort
         if sort == "title":
             return queryset.order_by(f"title_{get_language()}", "pk")
-        if sort == "relevance" and "rank" in queryset.query.annotations:
-            return queryset.order_by("-rank", "-published_at", "pk")
+        if sort == "relevance":
+            return ranked(queryset)
         return queryset.newest_first()
 
 
 class ProgrammeFilter(SearchFilterMixin):
-    kind = SlugChoiceFilter(queryset=ProgrammeKind.objects.all(), label=_("Programme kind"))
-    country = CountryChoiceFilter()
+    kind = SlugChoiceFilter(
+        field_name="kind", queryset=ProgrammeKind.objects.all(), label=_("Programme kind")
+    )
+    country = CountryChoiceFilter(field_name="country")
 
     class Meta:
         model = Programme

@@ -148,6 +148,7 @@ class Programme(Editorial, Period):
     sources = models.ManyToManyField(Source, related_name="programmes", verbose_name=_("sources"))
 
     country_lookup = "country"
+    suggestion_fields = ("name",)
     searchable_fields = ("name", "summary", "legal_basis", "eligibility", "responsible_institution")
     required_translations = ("name", "summary")
     rich_text_fields = ("summary", "legal_basis", "eligibility")
@@ -212,6 +213,7 @@ class Practice(Editorial, Period):
     sources = models.ManyToManyField(Source, related_name="practices", verbose_name=_("sources"))
 
     country_lookup = "countries"
+    suggestion_fields = ("title",)
     searchable_fields = ("title", "summary", "description", "results", "lessons_learned")
     required_translations = ("title", "summary", "description")
     rich_text_fields = ("description", "results", "lessons_learned")

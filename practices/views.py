@@ -24,12 +24,16 @@ class PracticeListView(FilteredListMixin, TemplateView):
         practices = results.for_listing().prefetch_related("actors", "target_groups", "sources")
         return export_practices(practices, self.request, fmt)
 
+    def count(self, results):
+        total, self.facets = practice_facets(results)
+        return total
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
         page.object_list = page.object_list.for_listing()
         context.update(
-            facets=practice_facets(context["results"]),
+            facets=self.facets,
             sort_links=[
                 (value, label, with_params(self.query, sort=value))
                 for value, label in PracticeFilter.SORTS.items()

@@ -3,6 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from countries.filters import CountryChoiceFilter
+from countries.models import Country
 from editorial.filters import SearchFilterMixin, SlugChoiceFilter
 from practices.models import Theme
 
@@ -17,7 +18,7 @@ class RecommendationFilter(SearchFilterMixin):
     horizon = django_filters.MultipleChoiceFilter(
         choices=Horizon.choices, label=_("Horizon"), widget=forms.CheckboxSelectMultiple
     )
-    country = CountryChoiceFilter(method="filter_country")
+    country = CountryChoiceFilter(field_name="countries", method="filter_country")
     forum = django_filters.ModelMultipleChoiceFilter(
         queryset=Forum.objects.published(),
         label=_("Forum"),
@@ -32,4 +33,4 @@ class RecommendationFilter(SearchFilterMixin):
         # A recommendation for the whole region applies to every country in it.
         if not countries:
             return queryset
-        return queryset.for_countries(countries)
+        return queryset.for_countries(Country.objects.filter(slug__in=countries))

@@ -62,6 +62,7 @@ class Forum(Editorial):
         "editorial.Source", related_name="forums", verbose_name=_("sources")
     )
 
+    suggestion_fields = ("name",)
     searchable_fields = ("name", "summary", "conclusions", "place")
     required_translations = ("name", "summary")
     rich_text_fields = ("summary", "conclusions")
@@ -148,6 +149,7 @@ class Recommendation(Editorial):
         "editorial.Source", related_name="recommendations", verbose_name=_("sources")
     )
 
+    suggestion_fields = ("title",)
     searchable_fields = ("title", "text")
     required_translations = ("title", "text")
     rich_text_fields = ("text",)

@@ -8,6 +8,9 @@ def pytest_configure(config):
 
     # Tests log users in hundreds of times; the production hasher is slow on purpose.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Writes inside a test's transaction never commit, so they never make cached pages stale;
+    # tests/test_page_cache.py turns the cache on and commits its writes on purpose.
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture
@@ -39,6 +42,16 @@ def module_content(django_db_setup, django_db_blocker):
 @pytest.fixture
 def catalogue_content(module_content, db):
     """The real content from fixtures/, as the demo serves it."""
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached lists and pages belong to the test that made them; rolled-back rows go too."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -26,6 +26,8 @@ def populate(n):
 
 
 def count_queries(client, path):
+    """Queries of a page once its vocabulary lists are cached, as visitors meet it."""
+    client.get(path)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     assert response.status_code == 200, path
@@ -59,10 +61,35 @@ def test_query_count_does_not_grow_with_the_catalogue(client):
     assert large == small
 
 
-@pytest.mark.parametrize(
-    ("path", "limit"),
-    [("/en/", 11), ("/en/practices/", 17), ("/en/countries/", 2), ("/en/programmes/", 4)],
-)
-def test_pages_stay_within_their_query_budget(client, path, limit):
-    populate(5)
-    assert count_queries(client, path) <= limit
+PAGE_QUERY_LIMIT = 8
+# Pages not yet brought down to the limit, at their measured counts.
+OVER_LIMIT = {"home": 10, "detail": 12, "country": 9, "misspelt search": 18}
+
+
+def test_every_public_page_stays_within_its_query_budget(client):
+    country, programme = populate(12)
+    practice = country.practices.first()
+    theme = practice.themes.first()
+    with override("es"):
+        paths = {
+            "home": "/es/",
+            "list": "/es/practices/",
+            "list page": "/es/practices/?page=1",
+            "search": "/es/practices/?q=practice",
+            "any-word search": "/es/practices/?q=practice+nowhere",
+            "misspelt search": "/es/practices/?q=practise",
+            "filtered": f"/es/practices/?country={country.slug}&level=national",
+            "three facets": (
+                f"/es/practices/?country={country.slug}&theme={theme.slug}&level=national"
+            ),
+            "detail": practice.get_absolute_url(),
+            "country": country.get_absolute_url(),
+            "countries": "/es/countries/",
+            "programmes": "/es/programmes/",
+            "programme": programme.get_absolute_url(),
+            "recommendations": "/es/recommendations/",
+            "forums": "/es/forums/",
+        }
+    counts = {name: count_queries(client, path) for name, path in paths.items()}
+    over = {name: n for name, n in counts.items() if n > OVER_LIMIT.get(name, PAGE_QUERY_LIMIT)}
+    assert over == {}

@@ -1,9 +1,13 @@
 """Search is accent- and case-insensitive and finds text in either language."""
 
+from urllib.parse import quote_plus
+
 import pytest
 from django.db import connection
 
-from .factories import make_practice
+from editorial.models import Status
+
+from .factories import make_country, make_practice
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +46,47 @@ def test_finds_in_either_language_without_accents(client, amnesty, other, query)
     assert titles(client, query) == [amnesty.title_en]
 
 
-def test_every_word_must_match(client, amnesty, other):
-    assert titles(client, "amnesty mediators") == []
+def test_every_word_must_match_when_some_entry_has_them_all(client, amnesty, other):
+    assert titles(client, "amnesty belize") == [amnesty.title_en]
+
+
+def test_with_no_entry_having_every_word_any_word_matches_and_the_page_says_so(
+    client, amnesty, other
+):
+    response = client.get("/en/practices/", {"q": "amnesty mediators"})
+    found = {practice.title_en for practice in response.context["page_obj"].object_list}
+    assert found == {amnesty.title_en, other.title_en}
+    assert "at least one of them" in response.content.decode()
+
+
+def test_any_word_notice_is_in_spanish_on_spanish_pages(client, amnesty, other):
+    response = client.get("/es/practices/", {"q": "amnesty mediators"})
+    assert "al menos una" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [("regularizasion", "regularización"), ("Guatemla", "Guatemala"), ("amnestia", "amnistía")],
+)
+def test_a_misspelt_search_offers_the_catalogue_word(client, typed, offered):
+    make_practice(
+        title_en="Regularization plans",
+        title_es="Planes de regularización",
+        countries=[make_country(name_en="Guatemala", name_es="Guatemala")],
+    )
+    make_practice(title_en="Migratory amnesty", title_es="Amnistía migratoria")
+    response = client.get("/es/practices/", {"q": typed})
+    assert response.context["page_obj"].paginator.count == 0
+    assert response.context["search"].suggestion.casefold() == offered.casefold()
+    page = response.content.decode()
+    assert "¿Quiso decir" in page or "Quiso decir" in page
+    assert f"q={quote_plus(response.context['search'].suggestion)}" in page
+
+
+def test_words_of_drafts_are_never_offered(client):
+    make_practice(title_en="Secret draft about zanzibar", status=Status.DRAFT)
+    response = client.get("/en/practices/", {"q": "zanzibr"})
+    assert response.context["search"].suggestion is None
 
 
 def test_word_start_finds_the_whole_word(client, amnesty, other):
