@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
 from countries.models import Country, KeyFigure, SubRegion
-from editorial.models import Status
+from editorial.models import Status, published_counts
 from practices.export import PRACTICE_FIELDS
 from practices.models import Practice, Programme, ProgrammeKind, Theme
 from recommendations.export import RECOMMENDATION_FIELDS
@@ -42,17 +42,19 @@ class HomeView(TemplateView):
     template_name = "catalogue/home.html"
 
     def get_context_data(self, **kwargs):
-        practices = Practice.objects.published()
         countries = Country.objects.by_name().annotate(n=count_published("practices"))
+        practices, programmes, recommendations = published_counts(
+            Practice, Programme, Recommendation
+        )
         return super().get_context_data(
-            newest=practices.newest_first().for_listing()[:6],
+            newest=Practice.objects.published().newest_first()[:6].as_cards(),
             counts={
-                "practices": practices.count(),
-                "programmes": Programme.objects.published().count(),
+                "practices": practices,
+                "programmes": programmes,
                 "countries": sum(1 for country in countries if country.n),
-                "recommendations": Recommendation.objects.published().count(),
+                "recommendations": recommendations,
             },
-            recommendations=Recommendation.objects.published().for_listing()[:3],
+            recommendations=Recommendation.objects.published().newest_first()[:3].as_cards(),
             countries=countries,
             themes=Theme.objects.annotate(n=count_published("practices")).filter(n__gt=0),
             kinds=ProgrammeKind.objects.with_published(),
@@ -88,7 +90,9 @@ class CountryDetailView(DetailView):
     practices_shown = 12
 
     def get_queryset(self):
-        return Country.objects.prefetch_related(
+        return Country.objects.annotate(
+            practice_count=count_published("practices")
+        ).prefetch_related(
             Prefetch("figures", queryset=KeyFigure.objects.select_related("source")),
             Prefetch(
                 "programmes",
@@ -99,11 +103,12 @@ class CountryDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         country = self.object
-        practices = Practice.objects.published().for_country(country)
+        practices = Practice.objects.published().for_country(country).newest_first()
+        recommendations = Recommendation.objects.published().for_country(country).newest_first()
         return super().get_context_data(
-            practices=practices.newest_first().for_listing()[: self.practices_shown],
-            practice_count=practices.count(),
-            recommendations=Recommendation.objects.published().for_country(country).for_listing(),
+            practices=practices[: self.practices_shown].as_cards(),
+            practice_count=country.practice_count,
+            recommendations=recommendations.as_cards(),
             forums=Forum.objects.published().with_country(country),
             **kwargs,
         )

@@ -52,6 +52,9 @@ class TargetGroup(Vocabulary):
 class Actor(models.Model):
     """An institution or organisation that implements practices."""
 
+    # Cached with their type, which pages show beside them (editorial.related).
+    cached_with = ("actor_type",)
+
     name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     actor_type = models.ForeignKey(
@@ -112,8 +115,7 @@ class Period(models.Model):
 
 
 class ProgrammeQuerySet(EditorialQuerySet):
-    def for_listing(self):
-        return self.select_related("kind", "country")
+    card_select_related = ("kind", "country")
 
 
 class Programme(Editorial, Period):
@@ -181,8 +183,7 @@ class PracticeQuerySet(EditorialQuerySet):
     def for_country(self, country):
         return self.filter(countries=country)
 
-    def for_listing(self):
-        return self.select_related("programme__kind").prefetch_related("countries", "themes")
+    card_relations = ("countries", "themes")
 
 
 class Practice(Editorial, Period):

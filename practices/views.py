@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, FormView, TemplateView
 
 from editorial.models import published_related
+from editorial.related import prefetch_small_relations
 from editorial.views import CanonicalSlugMixin, FilteredListMixin, with_params
 
 from . import services
@@ -21,7 +22,9 @@ class PracticeListView(FilteredListMixin, TemplateView):
     filterset_class = PracticeFilter
 
     def export(self, results, fmt):
-        practices = results.for_listing().prefetch_related("actors", "target_groups", "sources")
+        practices = results.select_related("programme__kind").prefetch_related(
+            "countries", "themes", "actors", "target_groups", "sources"
+        )
         return export_practices(practices, self.request, fmt)
 
     def count(self, results):
@@ -31,7 +34,7 @@ class PracticeListView(FilteredListMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
-        page.object_list = page.object_list.for_listing()
+        page.object_list = page.object_list.as_cards()
         context.update(
             facets=self.facets,
             sort_links=[
@@ -46,6 +49,8 @@ class PracticeListView(FilteredListMixin, TemplateView):
 
 class PracticeDetailView(CanonicalSlugMixin, DetailView):
     model = Practice
+    # Shown beside the text; small tables, read in one query (editorial.related).
+    facts = ("countries", "themes", "target_groups", "actors", "sources")
     template_name = "practices/practice_detail.html"
     context_object_name = "practice"
 
@@ -55,15 +60,15 @@ class PracticeDetailView(CanonicalSlugMixin, DetailView):
             .get_queryset()
             .select_related("programme__kind", "programme__country")
             .prefetch_related(
-                "countries",
-                "themes",
-                "target_groups",
-                "actors__actor_type",
-                "sources",
                 published_related(Practice, "forums"),
                 published_related(Practice, "recommendations"),
             )
         )
+
+    def get_object(self, queryset=None):
+        practice = super().get_object(queryset)
+        prefetch_small_relations([practice], *self.facts)
+        return practice
 
     def get_context_data(self, **kwargs):
         practice = self.object
@@ -75,7 +80,7 @@ class PracticeDetailView(CanonicalSlugMixin, DetailView):
             .annotate(shared=Count("themes", filter=Q(themes__in=themes)))
             .order_by("-shared", "-published_at")
         )
-        return super().get_context_data(related=related.for_listing()[:4], **kwargs)
+        return super().get_context_data(related=related[:4].as_cards(), **kwargs)
 
 
 class ProgrammeListView(FilteredListMixin, TemplateView):
@@ -102,7 +107,7 @@ class ProgrammeDetailView(CanonicalSlugMixin, DetailView):
             super()
             .get_queryset()
             .for_listing()
-            .prefetch_related("sources", published_related(Programme, "practices"))
+            .prefetch_related("sources", published_related(Programme, "practices", cards=True))
         )
 
 

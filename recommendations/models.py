@@ -100,8 +100,8 @@ class RecommendationQuerySet(EditorialQuerySet):
     def for_country(self, country):
         return self.for_countries([country])
 
-    def for_listing(self):
-        return self.select_related("forum").prefetch_related("addressees", "themes", "countries")
+    card_relations = ("addressees", "themes", "countries")
+    card_select_related = ("forum",)
 
 
 class Recommendation(Editorial):

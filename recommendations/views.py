@@ -25,7 +25,7 @@ class RecommendationListView(FilteredListMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
-        page.object_list = page.object_list.for_listing()
+        page.object_list = page.object_list.as_cards()
         return context
 
 
@@ -44,7 +44,7 @@ class RecommendationDetailView(CanonicalSlugMixin, DetailView):
                 "themes",
                 "countries",
                 "sources",
-                published_related(Recommendation, "practices"),
+                published_related(Recommendation, "practices", cards=True),
             )
         )
 
@@ -85,7 +85,7 @@ class ForumDetailView(CanonicalSlugMixin, DetailView):
                 "organisers",
                 "countries",
                 "sources",
-                published_related(Forum, "practices"),
-                published_related(Forum, "recommendations"),
+                published_related(Forum, "practices", cards=True),
+                published_related(Forum, "recommendations", cards=True),
             )
         )

@@ -1,0 +1,66 @@
+"""Related rows of small tables (countries, themes, sources…) without a query per relation.
+
+Pages show entries with their countries, themes and the like. Those tables are small and
+change only when editors change them, so their rows are cached until the catalogue next
+changes; what remains is one query saying which rows each entry links to, for every
+relation at once. The results fill Django's prefetch cache, so `entry.countries.all()` in a
+template or export reads them as if prefetched.
+"""
+
+from django.core.cache import cache
+from django.db import connection
+
+from .cache import generation
+
+
+def cached_rows(model):
+    """{id: row} of every row of `model`, in its default order, until the catalogue changes."""
+    key = f"rows:{model._meta.label_lower}:{generation()}"
+    rows = cache.get(key)
+    if rows is None:
+        related = getattr(model, "cached_with", ())
+        rows = {row.pk: row for row in model._default_manager.select_related(*related)}
+        cache.set(key, rows, None)
+    return rows
+
+
+def prefetch_small_relations(entries, *relations):
+    """Fill the many-to-many `relations` of `entries` in one query; returns them as a list."""
+    entries = list(entries)
+    if not entries or not relations:
+        return entries
+    model = type(entries[0])
+    quote = connection.ops.quote_name
+    ids = [entry.pk for entry in entries]
+    placeholders = ", ".join(["%s"] * len(ids))
+    parts, params, fields = [], [], []
+    for index, name in enumerate(relations):
+        field = model._meta.get_field(name)
+        source, target = quote(field.m2m_column_name()), quote(field.m2m_reverse_name())
+        table = quote(field.remote_field.through._meta.db_table)
+        parts.append(
+            f"SELECT {index}, {source}, {target} FROM {table} WHERE {source} IN ({placeholders})"
+        )
+        params += ids
+        fields.append(field)
+    links = {}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for index, entry_id, related_id in cursor.fetchall():
+            links.setdefault((index, entry_id), set()).add(related_id)
+    for index, field in enumerate(fields):
+        rows = cached_rows(field.related_model)
+        for entry in entries:
+            linked = links.get((index, entry.pk), set())
+            fill(entry, field.name, [row for pk, row in rows.items() if pk in linked])
+    return entries
+
+
+def fill(entry, name, rows):
+    """Put `rows` where Django keeps a prefetched relation, so .all() reads them."""
+    queryset = getattr(entry, name).get_queryset()
+    queryset._result_cache = rows
+    queryset._prefetch_done = True
+    if not hasattr(entry, "_prefetched_objects_cache"):
+        entry._prefetched_objects_cache = {}
+    entry._prefetched_objects_cache[name] = queryset
