@@ -5,6 +5,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -31,10 +32,8 @@ class HistoryAdmin(VersionAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def history_view(self, request, object_id, extra_context=None):
-        obj = self.get_object(request, object_id)
-        versions = list(
-            Version.objects.get_for_object(obj).select_related("revision__user") if obj else []
-        )
+        obj = self.reachable_object(request, object_id)
+        versions = list(Version.objects.get_for_object(obj).select_related("revision__user"))
         return super().history_view(
             request,
             object_id,
@@ -44,6 +43,13 @@ class HistoryAdmin(VersionAdmin):
                 **(extra_context or {}),
             },
         )
+
+    def reachable_object(self, request, object_id):
+        """The entry, if this user may work on it; otherwise a 404 that names nothing."""
+        obj = self.get_object(request, object_id)
+        if obj is None:
+            raise Http404(_("No such entry, or not one of your countries'."))
+        return obj
 
     def can_restore(self, request):
         # Restoring an entry can publish it again: a reviewer's act. Other records (sources,
@@ -55,10 +61,25 @@ class HistoryAdmin(VersionAdmin):
     def revision_view(self, request, object_id, version_id, extra_context=None):
         if not self.can_restore(request):
             raise PermissionDenied
+        self.reachable_object(request, object_id)
         return super().revision_view(request, object_id, version_id, extra_context)
 
+    def can_recover(self, request):
+        # A deleted entry has no countries left to check a scope against, so recovering one
+        # is for staff who work on every country.
+        return self.can_restore(request) and scopes.scoped_countries(request.user) is None
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"can_recover": self.can_recover(request), **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.can_recover(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
     def recover_view(self, request, version_id, extra_context=None):
-        if not self.can_restore(request):
+        if not self.can_recover(request):
             raise PermissionDenied
         return super().recover_view(request, version_id, extra_context)
 

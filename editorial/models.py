@@ -308,6 +308,11 @@ class Editorial(models.Model):
         return super().delete(*args, **kwargs)
 
 
+def public(entry):
+    """`entry` when the public may see it, else None: a draft is never named in public."""
+    return entry if entry is not None and entry.is_published else None
+
+
 def published_has_date(prefix):
     return models.CheckConstraint(
         condition=~Q(status=Status.PUBLISHED) | Q(published_at__isnull=False),

@@ -2,13 +2,15 @@
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from . import scopes
 from .export import FORMATS
+from .models import Status
 from .search import suggestion
 
 
@@ -22,10 +24,15 @@ class CanonicalSlugMixin:
     def get_queryset(self):
         queryset = super().get_queryset()
         opts = queryset.model._meta
-        # Editors preview drafts at their public address; everybody else sees published only.
-        if self.request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+        user = self.request.user
+        # Editors preview drafts at their public address, those of their own countries only;
+        # everybody else sees published entries only.
+        if not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+            return queryset.published()
+        if scopes.scoped_countries(user) is None:
             return queryset
-        return queryset.published()
+        in_scope = scopes.limit_to_scope(opts.model.objects.all(), user).values("pk")
+        return queryset.filter(Q(status=Status.PUBLISHED) | Q(pk__in=in_scope))
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()

@@ -11,6 +11,7 @@ from editorial.models import (
     Source,
     Status,
     Vocabulary,
+    public,
     published_has_date,
     slug_for,
 )
@@ -240,8 +241,7 @@ class Practice(Editorial, Period):
     @property
     def public_programme(self):
         """The programme, when it is published; a draft programme is never named in public."""
-        programme = self.programme
-        return programme if programme is not None and programme.is_published else None
+        return public(self.programme)
 
 
 class Suggestion(models.Model):

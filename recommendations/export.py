@@ -37,7 +37,7 @@ def recommendation_record(recommendation, request):
             request.build_absolute_uri(practice.get_absolute_url())
             for practice in recommendation.published_practices
         ],
-        "forum": str(forum) if (forum := recommendation.forum) and forum.is_published else None,
+        "forum": str(forum) if (forum := recommendation.public_forum) else None,
         "sources": names(recommendation.sources),
         "published_at": timestamp(recommendation.published_at),
         "updated_at": timestamp(recommendation.updated_at),

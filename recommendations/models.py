@@ -7,6 +7,7 @@ from editorial.models import (
     Editorial,
     EditorialQuerySet,
     Vocabulary,
+    public,
     published_has_date,
     slug_for,
 )
@@ -174,3 +175,8 @@ class Recommendation(Editorial):
         return reverse(
             "recommendations:detail", kwargs={"pk": self.pk, "slug": slug_for(self.title)}
         )
+
+    @property
+    def public_forum(self):
+        """The forum it was adopted at, when that forum is published."""
+        return public(self.forum)

@@ -9,51 +9,18 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import override
 
 from editorial.models import Status
-from recommendations.models import Addressee, Forum, Horizon, Recommendation
+from recommendations.models import Addressee, Horizon
 
 from .factories import (
     make_country,
+    make_forum,
     make_practice,
-    make_source,
+    make_recommendation,
     make_theme,
     make_vocabulary,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def make_forum(*, countries=(), practices=(), **fields):
-    defaults = {
-        "name_en": "Forum on integration",
-        "name_es": "Foro sobre integración",
-        "summary_en": "Countries met.",
-        "summary_es": "Los países se reunieron.",
-        "status": Status.PUBLISHED,
-        "start_date": date(2022, 8, 4),
-        "end_date": date(2022, 8, 5),
-    }
-    forum = Forum.objects.create(**{**defaults, **fields})
-    forum.countries.set(countries)
-    forum.practices.set(practices)
-    forum.sources.set([make_source()])
-    return forum
-
-
-def make_recommendation(*, addressees=None, themes=None, countries=(), practices=(), **fields):
-    defaults = {
-        "title_en": "Issue documents swiftly",
-        "title_es": "Agilizar la emisión de documentos",
-        "text_en": "Promote swift document issuance.",
-        "text_es": "Promover procesos ágiles de emisión de documentos.",
-        "status": Status.PUBLISHED,
-    }
-    recommendation = Recommendation.objects.create(**{**defaults, **fields})
-    recommendation.addressees.set(addressees or [make_vocabulary(Addressee)])
-    recommendation.themes.set(themes or [make_theme()])
-    recommendation.countries.set(countries)
-    recommendation.practices.set(practices)
-    recommendation.sources.set([make_source()])
-    return recommendation
 
 
 def url_of(entry, language):
