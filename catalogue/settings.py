@@ -67,7 +67,12 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     # ETags, so a page opened again costs a 304 instead of the whole page.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Inside the two above, so cached pages are still compressed and still answer 304; before
+    # sessions and authentication, so a cached page costs no query.
+    "editorial.middleware.PublicPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
+    "editorial.middleware.AdminStatementTimeoutMiddleware",
+    "editorial.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -106,12 +111,24 @@ DATABASES = {
     )
 }
 
+# Served pages give up on a query after this long and answer 503, so one slow page cannot
+# hold every worker; catalogue/wsgi.py sets it for the application server only. 0: no limit.
+STATEMENT_TIMEOUT_MS = int(os.environ.get("DJANGO_STATEMENT_TIMEOUT_MS", "0"))
+if STATEMENT_TIMEOUT_MS > 0 and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
+    )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache that every process of the site shares: cached pages, the counter of content
+# changes that makes them stale, and the suggestion limit must be the same in every worker.
+# Files serve the worker processes of one server; several servers need Redis.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "catalogue",
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache")),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
     }
 }
 if os.environ.get("DJANGO_REDIS_URL"):
@@ -119,6 +136,12 @@ if os.environ.get("DJANGO_REDIS_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["DJANGO_REDIS_URL"],
     }
+
+# Public pages as visitors see them stay in that cache this long, or until the content next
+# changes (editorial.cache); 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
+# How long a reverse proxy or CDN may answer for a public page (s-maxage); 0: not at all.
+PROXY_CACHE_SECONDS = int(os.environ.get("DJANGO_PROXY_CACHE_SECONDS", "60"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

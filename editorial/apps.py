@@ -1,12 +1,29 @@
-from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.apps import AppConfig, apps
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
+
+# The apps whose entries public pages show.
+CONTENT_APPS = ["editorial", "countries", "practices", "recommendations"]
 
 
 def create_roles(sender, **kwargs):
     from .roles import sync_roles
 
     sync_roles()
+
+
+def content_models():
+    """What editors change, hence what public pages show.
+
+    Only the models named in `editorial_models`: tables rebuilt from the content when it
+    changes (the search words) must not count as a change, or every rebuild would call for
+    another.
+    """
+    for label in CONTENT_APPS:
+        config = apps.get_app_config(label)
+        for model in config.get_models():
+            if model._meta.model_name in config.editorial_models:
+                yield model
 
 
 class EditorialConfig(AppConfig):
@@ -17,5 +34,14 @@ class EditorialConfig(AppConfig):
     editorial_models = ["source"]
 
     def ready(self):
+        from .cache import bump_on_commit, relations_changed
+
         # After every migrate, so the groups exist on any fresh database, tests included.
         post_migrate.connect(create_roles, sender=self)
+        # Any write to the content makes cached pages and lists stale. Updates through
+        # QuerySet.update() or bulk_update() send no signal; their callers bump themselves.
+        for model in content_models():
+            post_save.connect(bump_on_commit, sender=model)
+            post_delete.connect(bump_on_commit, sender=model)
+            for field in model._meta.local_many_to_many:
+                m2m_changed.connect(relations_changed, sender=field.remote_field.through)

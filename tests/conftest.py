@@ -1,3 +1,5 @@
+import tempfile
+
 import pytest
 from django.core.management import call_command
 from django.db import transaction
@@ -11,6 +13,8 @@ def pytest_configure(config):
     # Writes inside a test's transaction never commit, so they never make cached pages stale;
     # tests/test_page_cache.py turns the cache on and commits its writes on purpose.
     settings.PAGE_CACHE_SECONDS = 0
+    # The site's shared file cache, in a directory of this run's own.
+    settings.CACHES["default"]["LOCATION"] = tempfile.mkdtemp(prefix="catalogue-test-cache-")
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from editorial.cache import bump_on_commit
 from practices.models import Practice, Programme
 from recommendations.models import Forum, Recommendation
 
@@ -27,6 +28,7 @@ class Command(BaseCommand):
             comment="Loaded from the catalogue's source documents.",
             verbosity=0,
         )
+        bump_on_commit()  # bulk_update() above sends no signal
         self.stdout.write(
             self.style.SUCCESS(
                 f"Catalogue content loaded: {Programme.objects.count()} programmes, "

@@ -1,0 +1,137 @@
+"""Public pages at scale: cached for visitors, bounded in time, a 503 when the database fails."""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.shortcuts import render
+from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
+
+from .cache import generation
+
+logger = logging.getLogger(__name__)
+
+ADMIN_PREFIX = "/admin/"
+RETRY_AFTER_SECONDS = 10
+
+
+class PublicPageCacheMiddleware:
+    """Public pages as rendered for visitors who are not signed in, until the content changes.
+
+    It sits inside GZip and ConditionalGet, so cached pages are still compressed and still
+    answer 304, and before sessions and authentication, so a cached page costs no query.
+    Whoever sends a session cookie (staff) always gets live pages and previews. Pages are keyed
+    by the content generation: any committed write to the content makes every cached page stale.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.public_prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+    def __call__(self, request):
+        if not self.for_visitor(request):
+            return self.get_response(request)
+        # Taken before rendering: if the content changes meanwhile, this page is filed under
+        # the generation it was read from, which is already stale.
+        key = page_key(request) if settings.PAGE_CACHE_SECONDS else None
+        if key and (page := cache.get(key)) is not None:
+            return page
+        response = self.get_response(request)
+        if shareable(response):
+            if settings.PROXY_CACHE_SECONDS and not response.has_header("Cache-Control"):
+                # Browsers check back every time (the ETag makes that a 304); a proxy or CDN
+                # may answer for us a little while. Signed-in staff send a session cookie, so
+                # they get their own, live answer.
+                patch_cache_control(
+                    response, public=True, max_age=0, s_maxage=settings.PROXY_CACHE_SECONDS
+                )
+                patch_vary_headers(response, ["Cookie"])
+            if key:
+                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        return response
+
+    def for_visitor(self, request):
+        return (
+            request.method in ("GET", "HEAD")
+            and request.path_info.startswith(self.public_prefixes)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        )
+
+
+def page_key(request):
+    # Scheme and host too: the page names its own address in its canonical and hreflang links.
+    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"page:{generation()}:{request.method}:{address}"
+
+
+def shareable(response):
+    """Whether the same response may go to every visitor: no cookie, not private, complete."""
+    directives = {
+        directive.split("=", 1)[0].strip().lower()
+        for directive in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not directives & {"private", "no-store", "no-cache"}
+    )
+
+
+class AdminStatementTimeoutMiddleware:
+    """Lifts the database's statement timeout for the admin.
+
+    The timeout (STATEMENT_TIMEOUT_MS) keeps one slow public page from holding a worker;
+    editors' imports, exports and history pages may rightly take longer.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        timeout = settings.STATEMENT_TIMEOUT_MS
+        limited = timeout and connection.vendor == "postgresql"
+        if not (limited and request.path_info.startswith(ADMIN_PREFIX)):
+            return self.get_response(request)
+        with connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = 0")
+        try:
+            return self.get_response(request)
+        finally:
+            restore_statement_timeout(timeout)
+
+
+def restore_statement_timeout(timeout):
+    # The connection outlives the request (CONN_MAX_AGE); the next one may be a visitor's.
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET statement_timeout = {int(timeout)}")
+    except DatabaseError:
+        # A connection that cannot take it is not reused: a new one starts with the timeout.
+        connection.close()
+
+
+class DatabaseUnavailableMiddleware:
+    """A query over the time limit, or a database out of reach, answers 503, not 500.
+
+    The visitor reads, in the page's language, that the catalogue is briefly unavailable and
+    to try again shortly; proxies and crawlers read Retry-After. The page asks nothing of the
+    database.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        # With the traceback: it shows which query ran over the time limit.
+        logger.warning("Database unavailable for %s: %s", request.path, exception, exc_info=True)
+        response = render(request, "503.html", status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
