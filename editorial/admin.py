@@ -19,6 +19,7 @@ from . import scopes, services
 from .history import version_changes
 from .models import Editorial, EditorScope, Source, Status
 from .roles import publish_permission
+from .spreadsheets import SpreadsheetImportMixin
 
 
 class HistoryAdmin(VersionAdmin):
@@ -218,7 +219,7 @@ class EditorialForm(forms.ModelForm):
         return cleaned
 
 
-class EditorialAdmin(ImportExportMixin, TranslatedHistoryAdmin):
+class EditorialAdmin(SpreadsheetImportMixin, ImportExportMixin, TranslatedHistoryAdmin):
     """Shared by everything with an editorial status."""
 
     form = EditorialForm
@@ -232,7 +233,6 @@ class EditorialAdmin(ImportExportMixin, TranslatedHistoryAdmin):
     ]
     list_select_related = True
     save_on_top = True
-    import_formats = [CSV, XLSX]
     export_formats = [CSV, XLSX]
     actions = [
         transition_action(

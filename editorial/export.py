@@ -1,10 +1,16 @@
-"""Open data: any filtered list as CSV or JSON, in the page's language."""
+"""Open data: any filtered list as CSV or JSON, in the page's language.
+
+CSV cells that would run as formulas are escaped (editorial.spreadsheets); JSON stays as it
+is, since no spreadsheet program opens it.
+"""
 
 import csv
 import json
 
 from django.http import HttpResponse
 from django.utils.translation import get_language
+
+from .spreadsheets import escape_formula
 
 FORMATS = ("csv", "json")
 
@@ -34,7 +40,7 @@ def export_records(records, fields, name, fmt):
         for record in records:
             writer.writerow(
                 {
-                    key: "; ".join(value) if isinstance(value, list) else value
+                    key: escape_formula("; ".join(value) if isinstance(value, list) else value)
                     for key, value in record.items()
                 }
             )

@@ -23,6 +23,15 @@ def limit_to_scope(queryset, user):
     return queryset.filter(**{f"{lookup}__in": countries}).distinct()
 
 
+def entry_countries(entry):
+    """The countries an entry concerns as it stands, through its `country_lookup`."""
+    field = entry._meta.get_field(entry.country_lookup)
+    if field.many_to_many:
+        # An entry not yet saved has no relations to ask for.
+        return list(getattr(entry, field.name).all()) if entry.pk else []
+    return [getattr(entry, field.name)] if getattr(entry, field.attname) is not None else []
+
+
 def check_countries_in_scope(user, chosen):
     """Refuse countries outside the user's scope (and entries with no country at all)."""
     allowed = scoped_countries(user)

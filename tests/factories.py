@@ -3,10 +3,13 @@
 import itertools
 from datetime import date
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from countries.models import Country, SubRegion
-from editorial.models import Source, Status
+from editorial.models import EditorScope, Source, Status
+from editorial.roles import EDITORS, REVIEWERS
 from practices.models import (
     Actor,
     ActorType,
@@ -36,6 +39,26 @@ def make_country(**fields):
         "subregion": SubRegion.CENTRAL_AMERICA,
     }
     return Country.objects.create(code=code, **{**defaults, **fields})
+
+
+def make_staff(group=REVIEWERS, *, countries=()):
+    """A member of staff in one of the editorial groups, limited to `countries` if given."""
+    n = _next()
+    user = get_user_model().objects.create_user(
+        f"staff-{n}", f"staff-{n}@example.org", "pw", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=group))
+    if countries:
+        EditorScope.objects.create(user=user).countries.set(countries)
+    return user
+
+
+def make_editor(**scope):
+    return make_staff(EDITORS, **scope)
+
+
+def make_reviewer(**scope):
+    return make_staff(REVIEWERS, **scope)
 
 
 def make_vocabulary(model, **fields):

@@ -167,10 +167,12 @@ def test_every_loaded_entry_starts_its_history(catalogue_content):
     [PracticeResource, ProgrammeResource, ForumResource, RecommendationResource],
     ids=lambda cls: cls.__name__,
 )
-def test_real_content_round_trips_unchanged(catalogue_content, resource_class):
+def test_real_content_round_trips_unchanged(catalogue_content, resource_class, admin_user):
     resource = resource_class()
     exported = resource.export()
     assert len(exported) > 0
-    result = resource.import_data(tablib.Dataset().load(exported.csv, format="csv"))
+    result = resource.import_data(
+        tablib.Dataset().load(exported.csv, format="csv"), user=admin_user
+    )
     assert not result.has_errors() and not result.has_validation_errors()
     assert {r.import_type for r in result.rows} == {"skip"}

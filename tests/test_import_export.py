@@ -8,7 +8,14 @@ from editorial.models import Status
 from practices.models import Practice
 from practices.resources import PracticeResource, ProgrammeResource
 
-from .factories import make_country, make_practice, make_programme, make_source, make_theme
+from .factories import (
+    make_country,
+    make_practice,
+    make_programme,
+    make_reviewer,
+    make_source,
+    make_theme,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +42,11 @@ def vocab():
         "theme": make_theme(slug="regularization"),
         "source": make_source(),
     }
+
+
+@pytest.fixture
+def reviewer():
+    return make_reviewer()
 
 
 def row(vocab, **changes):
@@ -68,8 +80,10 @@ def problems(result):
     return sorted(found)
 
 
-def test_good_file_imports(vocab):
-    result = PracticeResource().import_data(dataset(row(vocab), row(vocab, title_en="Second")))
+def test_good_file_imports(vocab, reviewer):
+    result = PracticeResource().import_data(
+        dataset(row(vocab), row(vocab, title_en="Second")), user=reviewer
+    )
     assert not result.has_errors() and not result.has_validation_errors()
     practice = Practice.objects.get(title_en="Imported practice")
     assert practice.status == Status.DRAFT
@@ -77,7 +91,7 @@ def test_good_file_imports(vocab):
     assert practice.search_text
 
 
-def test_file_with_bad_rows_imports_nothing_and_reports_each(vocab):
+def test_file_with_bad_rows_imports_nothing_and_reports_each(vocab, reviewer):
     data = dataset(
         row(vocab),
         row(vocab, countries="XX"),
@@ -85,7 +99,7 @@ def test_file_with_bad_rows_imports_nothing_and_reports_each(vocab):
         row(vocab, themes=""),
         row(vocab, status="published", summary_es=""),
     )
-    result = PracticeResource().import_data(data, dry_run=False)
+    result = PracticeResource().import_data(data, dry_run=False, user=reviewer)
     reported = problems(result)
     assert [number for number, _reason in reported] == [2, 3, 4, 5]
     reasons = dict(reported)
@@ -96,13 +110,13 @@ def test_file_with_bad_rows_imports_nothing_and_reports_each(vocab):
     assert not Practice.objects.exists()
 
 
-def test_dry_run_saves_nothing(vocab):
-    result = PracticeResource().import_data(dataset(row(vocab)), dry_run=True)
+def test_dry_run_saves_nothing(vocab, reviewer):
+    result = PracticeResource().import_data(dataset(row(vocab)), dry_run=True, user=reviewer)
     assert not result.has_errors()
     assert not Practice.objects.exists()
 
 
-def test_export_then_import_changes_nothing():
+def test_export_then_import_changes_nothing(reviewer):
     programme = make_programme()
     make_practice(
         programme=programme,
@@ -113,17 +127,19 @@ def test_export_then_import_changes_nothing():
     make_practice(status=Status.DRAFT, published_at=None, summary_es="")
     for resource in (PracticeResource(), ProgrammeResource()):
         exported = resource.export()
-        result = resource.import_data(tablib.Dataset().load(exported.csv, format="csv"))
+        result = resource.import_data(
+            tablib.Dataset().load(exported.csv, format="csv"), user=reviewer
+        )
         assert not result.has_errors() and not result.has_validation_errors()
         assert {r.import_type for r in result.rows} == {"skip"}, resource
 
 
-def test_xlsx_round_trip_keeps_accents():
+def test_xlsx_round_trip_keeps_accents(reviewer):
     make_practice(title_es="Amnistía migratoria en Belice")
     exported = PracticeResource().export().export("xlsx")
     data = tablib.Dataset().load(exported, format="xlsx")
     assert "Amnistía migratoria en Belice" in data["title_es"]
-    result = PracticeResource().import_data(data)
+    result = PracticeResource().import_data(data, user=reviewer)
     assert {r.import_type for r in result.rows} == {"skip"}
 
 
