@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages demo serve test test-sqlite test-postgres lint format bench clean
+.PHONY: help install messages demo serve test test-sqlite test-postgres lint format bench clean backup restore cluster
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -38,8 +38,8 @@ serve: demo ## Set up and serve the demo with real content at http://127.0.0.1:8
 
 test: install messages node_modules/axe-core lint test-sqlite test-postgres ## Run everything: lint, SQLite and PostgreSQL suites, browser tests
 
-test-sqlite: install messages ## Test suite on SQLite (no browser)
-	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 $(VENV)/bin/pytest -m "not browser" -q
+test-sqlite: install messages ## Test suite on SQLite (browser, cluster and fuzz tests run on PostgreSQL)
+	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 $(VENV)/bin/pytest -m "not browser and not cluster and not fuzz" -q
 
 node_modules/axe-core: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -56,8 +56,19 @@ format: install ## Apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: install ## Print page speed, size, query and memory figures (EXTRA=500 synthetic practices)
-	$(PY) scripts/bench.py --extra $${EXTRA:-500}
+SIZE ?= 10000
+bench: install messages ## Load-test the pages on PostgreSQL under gunicorn (SIZE=10000 practices)
+	$(PY) scripts/bench.py --size $(SIZE)
+
+backup: install ## Back up the database into BACKUP_DIR (default backups/), named by UTC time
+	$(MANAGE) backup_catalogue
+
+restore: install ## Restore FILE=backups/… into the configured, empty database (FORCE=1: replace)
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/catalogue-<time>.dump [FORCE=1]" >&2; exit 2; }
+	$(MANAGE) restore_catalogue "$(FILE)" $(if $(FORCE),--force)
+
+cluster: install messages ## Two gunicorn servers behind nginx on loopback: checks, then a 60 s load
+	$(PY) scripts/cluster.py
 
 clean: ## Remove the virtual environments, the demo database and collected files
 	rm -rf $(VENV) .tools db.sqlite3 staticfiles

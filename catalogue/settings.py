@@ -5,6 +5,7 @@ DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL; see RE
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "django_filters",
     "reversion",
     "import_export",
+    "axes",
     "editorial",
     "countries",
     "practices",
@@ -61,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above WhiteNoise, so static files carry it too.
+    "editorial.middleware.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages shrink about sevenfold for phones on slow links; CSRF tokens are masked per
     # response, which defeats BREACH-style guessing through compression.
@@ -80,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as axes asks: it turns a refused sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "catalogue.urls"
@@ -133,7 +139,7 @@ CACHES = {
 }
 if os.environ.get("DJANGO_REDIS_URL"):
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "editorial.cache.ResilientRedisCache",
         "LOCATION": os.environ["DJANGO_REDIS_URL"],
     }
 
@@ -142,6 +148,31 @@ if os.environ.get("DJANGO_REDIS_URL"):
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
 # How long a reverse proxy or CDN may answer for a public page (s-maxage); 0: not at all.
 PROXY_CACHE_SECONDS = int(os.environ.get("DJANGO_PROXY_CACHE_SECONDS", "60"))
+
+# axes first: it refuses a locked-out account or address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Sign-in lock-out with django-axes, maintained and widely used rather than our own counter:
+# it counts failures per account and per address, keeps them in the database every server
+# shares, and lists them in the admin, where a superuser unlocks by deleting the attempts.
+# Per account stops many addresses guessing one editor's password; per address stops one
+# address trying many accounts. The price is that anyone can lock an editor out for an hour
+# by failing on purpose; a superuser can lift that at once.
+AXES_FAILURE_LIMIT = 10
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# templates/admin/locked_out.html tells people how long this is.
+AXES_COOLOFF_TIME = timedelta(hours=1)
+# An editor who gets in after a few typos starts again from zero.
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "editorial.clients.client_address"
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+
+# Only staff have sessions: one ends after a working day without a request.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -185,13 +216,19 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
+# Reverse proxies in front of the application server (nginx alone: 1). Each appends the address
+# it received the request from to X-Forwarded-For and sets X-Forwarded-Proto; with none, both
+# headers are whatever the client wrote and count for nothing (editorial.clients).
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+
 # Public suggestions: at most this many per address and hour.
 SUGGESTIONS_PER_HOUR = int(os.environ.get("DJANGO_SUGGESTIONS_PER_HOUR", "5"))
 
 # Security: everything on unless DEBUG is on; production passes `check --deploy`.
 SECURE = not DEBUG
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", SECURE)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Only a proxy of ours may say that the visitor came over HTTPS: without one, anybody could.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_COUNT else None
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31536000 if SECURE else 0))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = SECURE
@@ -202,13 +239,21 @@ CSRF_COOKIE_SECURE = SECURE
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+# Nothing a page does not need: no fonts, frames, media, plugins or workers, from anywhere.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "default-src": [NONE],
         "script-src": [SELF],
         "style-src": [SELF],
-        "object-src": [NONE],
+        # django-import-export's export page styles two elements in their own attributes.
+        "style-src-attr": [
+            "'unsafe-hashes'",
+            "'sha256-mHgUAqxc8GPXM/QhzkHrHujcrQTU9fd6ZjWz+icxKcA='",  # padding: 0;
+            "'sha256-+YWRMZ88jMyO7jVlBA52tZADiPobPIUA8LAWee68Fvs='",  # font-weight: bold;
+        ],
+        "img-src": [SELF],
+        # The admin's autocomplete fields ask the site for their choices.
+        "connect-src": [SELF],
         "base-uri": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [NONE],

@@ -2,10 +2,15 @@
 to the catalogue makes them stale at once, on every server sharing the cache.
 """
 
+import logging
 import time
 
 from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 KEY = "content-generation"
 
@@ -30,6 +35,10 @@ def bump():
         cache.incr(KEY)
     except ValueError:
         cache.add(KEY, fresh_start(), timeout=None)
+    else:
+        # The file cache writes the counter back with its default timeout on incr; the
+        # counter must outlive every page filed under it.
+        cache.touch(KEY, None)
 
 
 def bump_on_commit(**signal):
@@ -41,3 +50,38 @@ def bump_on_commit(**signal):
 def relations_changed(action, **signal):
     if action.startswith("post_"):
         bump_on_commit()
+
+
+class ResilientRedisCache(RedisCache):
+    """Redis as the site's shared cache, where an outage slows pages down instead of failing them.
+
+    While Redis is out of reach, reads miss and writes are dropped: pages are rendered afresh,
+    the change counter restarts from the clock (so nothing stale is served once Redis is
+    back), and the suggestion limit lets visitors through, the honeypot still in place. A
+    write to the catalogue made during the outage may leave a page cached before it in place
+    for at most PAGE_CACHE_SECONDS.
+    """
+
+    def _forgiving(name, fallback):  # noqa: N805 - builds the methods below
+        def method(self, *args, **kwargs):
+            try:
+                return getattr(super(), name)(*args, **kwargs)
+            except RedisError as error:
+                logger.warning("Cache unavailable (%s): %s", name, error)
+                return fallback(*args, **kwargs)
+
+        method.__name__ = name
+        return method
+
+    get = _forgiving("get", lambda key, default=None, version=None: default)
+    get_many = _forgiving("get_many", lambda keys, version=None: {})
+    set = _forgiving("set", lambda *args, **kwargs: None)
+    set_many = _forgiving("set_many", lambda data, *args, **kwargs: list(data))
+    add = _forgiving("add", lambda *args, **kwargs: False)
+    touch = _forgiving("touch", lambda *args, **kwargs: False)
+    delete = _forgiving("delete", lambda *args, **kwargs: False)
+    delete_many = _forgiving("delete_many", lambda *args, **kwargs: None)
+    has_key = _forgiving("has_key", lambda *args, **kwargs: False)
+    incr = _forgiving("incr", lambda key, delta=1, version=None: delta)
+    clear = _forgiving("clear", lambda: None)
+    del _forgiving

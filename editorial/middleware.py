@@ -135,3 +135,19 @@ class DatabaseUnavailableMiddleware:
         response = render(request, "503.html", status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
+
+
+class CrossOriginResourcePolicyMiddleware:
+    """Other sites' pages may not load ours, nor our files, as their own resources.
+
+    Django has a setting for Cross-Origin-Opener-Policy but none for this header. Feed readers,
+    crawlers and other servers do not load resources into a page: they are unaffected.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response

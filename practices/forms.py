@@ -43,7 +43,8 @@ class SuggestionForm(forms.Form):
         assume_scheme="https",
     )
     name = forms.CharField(label=_("Your name"), max_length=150)
-    email = forms.EmailField(label=_("Your e-mail"))
+    # The column's length: Django's form field alone would pass 320 characters to it.
+    email = forms.EmailField(label=_("Your e-mail"), max_length=254)
     organisation = forms.CharField(label=_("Your organisation"), max_length=200, required=False)
     # Left empty by people; bots that fill every field give themselves away.
     website = forms.CharField(

@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.utils.translation import get_language
 from django.views.generic import DetailView, FormView, TemplateView
 
+from editorial.clients import client_address
 from editorial.models import published_related
 from editorial.related import prefetch_small_relations
 from editorial.views import CanonicalSlugMixin, FilteredListMixin, with_params
@@ -15,6 +16,8 @@ from .facets import practice_facets
 from .filters import PracticeFilter, ProgrammeFilter
 from .forms import CompareForm, SuggestionForm
 from .models import Practice, Programme, ProgrammeKind
+
+RATE_LIMIT_SECONDS = 3600
 
 
 class PracticeListView(FilteredListMixin, TemplateView):
@@ -150,9 +153,21 @@ class SuggestPracticeView(FormView):
 
 
 def over_rate_limit(request):
-    key = f"suggestions:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, timeout=3600)
-    return cache.incr(key) > settings.SUGGESTIONS_PER_HOUR
+    """Whether this address has made too many suggestions, counted in the cache every worker
+    and server shares; the count ends after an hour without a suggestion from the address."""
+    key = f"suggestions:{client_address(request)}"
+    cache.add(key, 0, timeout=RATE_LIMIT_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        # The count expired between the two calls: this suggestion starts a new one.
+        cache.set(key, 1, timeout=RATE_LIMIT_SECONDS)
+        count = 1
+    # The file cache's incr rewrites the entry with the default five-minute timeout, which
+    # would let an address send its quota every five minutes; Redis keeps the first timeout.
+    # Touching gives both the same hour.
+    cache.touch(key, RATE_LIMIT_SECONDS)
+    return count > settings.SUGGESTIONS_PER_HOUR
 
 
 class SuggestThanksView(TemplateView):

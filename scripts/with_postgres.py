@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+from contextlib import contextmanager
 
 SUPERUSER = "catalogue"
 
@@ -40,7 +41,9 @@ def as_server_user(args):
     return args
 
 
-def main(command):
+@contextmanager
+def throwaway_cluster():
+    """A fresh cluster with an empty database; yields its DATABASE_URL, removed on exit."""
     bindir = server_bindir()
     workdir = tempfile.mkdtemp(prefix="catalogue-pg-")
     datadir, logfile = os.path.join(workdir, "data"), os.path.join(workdir, "server.log")
@@ -72,9 +75,7 @@ def main(command):
         run(
             [f"{bindir}/createdb", "-h", "127.0.0.1", "-p", str(port), "-U", SUPERUSER, "catalogue"]
         )
-        env = {**os.environ, "DATABASE_URL": f"postgres://{SUPERUSER}@127.0.0.1:{port}/catalogue"}
-        print(f"PostgreSQL running on 127.0.0.1:{port} for: {' '.join(command)}", flush=True)
-        return subprocess.call(command, env=env)
+        yield f"postgres://{SUPERUSER}@127.0.0.1:{port}/catalogue"
     finally:
         subprocess.run(
             as_server_user([f"{bindir}/pg_ctl", "-D", datadir, "-m", "immediate", "stop"]),
@@ -82,6 +83,13 @@ def main(command):
             stderr=subprocess.DEVNULL,
         )
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def main(command):
+    with throwaway_cluster() as url:
+        address = url.split("@")[1].split("/")[0]
+        print(f"PostgreSQL running on {address} for: {' '.join(command)}", flush=True)
+        return subprocess.call(command, env={**os.environ, "DATABASE_URL": url})
 
 
 if __name__ == "__main__":

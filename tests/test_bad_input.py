@@ -59,6 +59,12 @@ def test_bad_comparison_input_explains_itself(client):
     assert "999999" in page
 
 
+def test_a_digit_that_is_not_ascii_is_not_a_programme_number(client):
+    response = client.get("/en/programmes/compare/?programme=%C2%B2")
+    assert response.status_code == 400
+    assert "“²” is not a programme number" in response.content.decode()
+
+
 def test_unknown_export_format_falls_back_to_the_page(client):
     assert client.get("/en/practices/?format=xls").status_code == 200
 

@@ -112,7 +112,7 @@ def test_pages_make_no_third_party_requests(client, practice):
 
 def test_content_security_policy_forbids_third_parties(client):
     policy = client.get("/en/")["Content-Security-Policy"]
-    assert "default-src 'self'" in policy
+    assert "default-src 'none'" in policy
     assert "script-src 'self'" in policy
 
 

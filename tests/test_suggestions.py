@@ -1,14 +1,20 @@
 """Visitors suggest practices: drafts for editors, contact kept private, spam kept out."""
 
+import time
+
 import pytest
+from django import forms
 from django.core.cache import cache
 
 from editorial.models import Status
+from practices.forms import SuggestionForm
 from practices.models import Practice, Suggestion
 
 from .factories import make_country, make_theme
 
 pytestmark = pytest.mark.django_db
+
+PROXY = "10.0.0.2"
 
 
 @pytest.fixture(autouse=True)
@@ -99,3 +105,76 @@ def test_rate_limit_per_address(client, form_data, settings):
     assert Suggestion.objects.count() == 2
     other = client.post("/en/suggest/", form_data, REMOTE_ADDR="10.0.0.9")
     assert other.status_code == 302
+
+
+def test_the_count_outlasts_the_file_caches_five_minute_default(
+    client, form_data, settings, monkeypatch
+):
+    settings.SUGGESTIONS_PER_HOUR = 2
+    client.post("/en/suggest/", form_data)
+    client.post("/en/suggest/", form_data)
+    six_minutes_later = time.time() + 6 * 60
+    monkeypatch.setattr(time, "time", lambda: six_minutes_later)
+    assert client.post("/en/suggest/", form_data).status_code == 429
+
+
+def test_an_overlong_email_is_refused_with_a_message(client, form_data):
+    email = "a" * 288 + "@example.org"
+    response = client.post("/en/suggest/", {**form_data, "email": email})
+    assert response.status_code == 400
+    assert "at most 254 characters (it has 300)" in response.content.decode()
+    assert not Suggestion.objects.exists()
+
+
+def suggest_through_proxy(client, data, forwarded):
+    return client.post(
+        "/en/suggest/", data, REMOTE_ADDR=PROXY, headers={"x-forwarded-for": forwarded}
+    )
+
+
+def test_behind_a_proxy_each_visitor_has_their_own_limit(client, form_data, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.SUGGESTIONS_PER_HOUR = 2
+    statuses = [suggest_through_proxy(client, form_data, "203.0.113.7") for _ in range(3)]
+    assert [response.status_code for response in statuses] == [302, 302, 429]
+    assert suggest_through_proxy(client, form_data, "198.51.100.23").status_code == 302
+
+
+def test_a_forged_forwarded_for_does_not_escape_the_limit(client, form_data, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.SUGGESTIONS_PER_HOUR = 2
+    statuses = [
+        suggest_through_proxy(client, form_data, f"192.0.2.{n}, 203.0.113.7").status_code
+        for n in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+
+
+def test_without_a_proxy_forwarded_for_does_not_escape_the_limit(client, form_data, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    settings.SUGGESTIONS_PER_HOUR = 2
+    statuses = [
+        suggest_through_proxy(client, form_data, f"192.0.2.{n}").status_code for n in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+
+
+def longest_accepted(field):
+    length = field.max_length
+    if isinstance(field, forms.EmailField):
+        return "e" * (length - len("@example.org")) + "@example.org"
+    if isinstance(field, forms.URLField):
+        return "https://example.org/" + "u" * (length - len("https://example.org/"))
+    return "t" * length
+
+
+def test_the_longest_suggestion_the_form_accepts_is_saved(client, form_data):
+    # On PostgreSQL this checks every column holds what its form field lets through.
+    longest = {
+        name: longest_accepted(field)
+        for name, field in SuggestionForm.base_fields.items()
+        if getattr(field, "max_length", None) and name != "website"
+    }
+    assert client.post("/en/suggest/", {**form_data, **longest}).status_code == 302
+    suggestion = Suggestion.objects.get()
+    assert (suggestion.email, suggestion.source_url) == (longest["email"], longest["source_url"])

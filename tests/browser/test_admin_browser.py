@@ -1,0 +1,83 @@
+"""The admin works under the site's Content Security Policy, in a real headless Chromium."""
+
+import os
+
+import pytest
+from playwright.sync_api import expect
+
+from scripts.chromium import CHROMIUM
+from tests import factories as f
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
+    pytest.mark.skipif(
+        not os.access(CHROMIUM, os.X_OK),
+        reason=f"no Chromium at {CHROMIUM}: apt-get install chromium to run the browser tests",
+    ),
+]
+
+PASSWORD = "a-browser-password"
+# What editors open: lists, the translated tabs and autocompletes of a change form, the
+# spreadsheet import and export, the history, and the lock-out records.
+PAGES = [
+    "/admin/",
+    "/admin/practices/practice/",
+    "/admin/practices/practice/add/",
+    "/admin/practices/practice/{practice}/change/",
+    "/admin/practices/practice/{practice}/history/",
+    "/admin/practices/practice/import/",
+    "/admin/practices/practice/export/",
+    "/admin/axes/accessattempt/",
+]
+
+
+@pytest.fixture
+def signed_in_page(new_page, django_user_model):
+    django_user_model.objects.create_superuser("chief", "chief@example.org", PASSWORD)
+    page = new_page("en")
+    page.goto("/admin/login/")
+    page.fill("#id_username", "chief")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    expect(page.locator("#user-tools")).to_be_visible()
+    return page
+
+
+def watch(page):
+    problems = []
+    # Chromium reports every resource or script the policy refuses as a console error.
+    page.on(
+        "console",
+        lambda msg: msg.type == "error" and problems.append(f"{page.url}: {msg.text}"),
+    )
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    return problems
+
+
+def test_admin_pages_run_without_a_refused_resource_or_script_error(signed_in_page):
+    practice = f.make_practice()
+    problems = watch(signed_in_page)
+    for path in PAGES:
+        response = signed_in_page.goto(path.format(practice=practice.pk))
+        assert response.status == 200, path
+        signed_in_page.wait_for_load_state("load")
+
+    assert problems == []
+
+
+def test_translation_tabs_and_autocomplete_work_in_the_change_form(signed_in_page):
+    country = f.make_country(name_en="Belize", name_es="Belice")
+    problems = watch(signed_in_page)
+    signed_in_page.goto("/admin/practices/practice/add/")
+
+    # modeltranslation's tabs, drawn by jQuery UI from static/vendor.
+    expect(signed_in_page.locator(".ui-tabs-nav").first).to_be_visible()
+    # An autocomplete asks the site for its choices (connect-src).
+    signed_in_page.locator(".field-countries .select2-selection").click()
+    expect(
+        signed_in_page.locator(".select2-results__option", has_text=country.name_en)
+    ).to_be_visible()
+
+    assert problems == []
