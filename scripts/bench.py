@@ -369,8 +369,14 @@ class Gunicorn:
 
     def __enter__(self):
         gunicorn = Path(sys.executable).parent / "gunicorn"
-        command = [str(gunicorn), "catalogue.wsgi", "--workers", "2",
-                   "--bind", f"127.0.0.1:{self.port}"]  # fmt: skip
+        command = [
+            str(gunicorn),
+            "catalogue.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+        ]
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(
                 command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
@@ -495,10 +501,20 @@ def load(server, path, args):
 
 def wrk_load(url, args):
     output = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{args.duration}s", f"--timeout={args.timeout}s",
-         "-H", "Accept-Encoding: gzip", url],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+        [
+            "wrk",
+            "-t2",
+            f"-c{CONNECTIONS}",
+            f"-d{args.duration}s",
+            f"--timeout={args.timeout}s",
+            "-H",
+            "Accept-Encoding: gzip",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
     def number(pattern):
         match = re.search(pattern, output)
@@ -621,8 +637,11 @@ def failures(result):
     """Everything that was not a 200, sequential client and load together."""
     parts = [f"{count}× {outcome}" for outcome, count in result.statuses.items() if outcome != 200]
     load = result.load
-    for count, what in ((load.non_2xx, "non-2xx"), (load.timeouts, "timeouts"),
-                        (load.errors, "socket errors")):  # fmt: skip
+    for count, what in (
+        (load.non_2xx, "non-2xx"),
+        (load.timeouts, "timeouts"),
+        (load.errors, "socket errors"),
+    ):
         if count:
             parts.append(f"{load.tool}: {count} {what}")
     return "  " + ", ".join(parts) if parts else ""
@@ -664,23 +683,34 @@ def print_targets(pages, results, queries, size):
         if page.p95_target_ms:
             p95 = off[page.name].percentile(0.95)
             checks.append(
-                (p95 <= page.p95_target_ms, f"p95 ≤ {page.p95_target_ms:.0f} ms",
-                 page.name, f"{milliseconds(p95)}{'' if p95 == math.inf else ' ms'}")
-            )  # fmt: skip
+                (
+                    p95 <= page.p95_target_ms,
+                    f"p95 ≤ {page.p95_target_ms:.0f} ms",
+                    page.name,
+                    f"{milliseconds(p95)}{'' if p95 == math.inf else ' ms'}",
+                )
+            )
     for page in pages:
         count = queries[page.name]
         checks.append(
-            (count is not None and count <= MAX_QUERIES, f"≤ {MAX_QUERIES} SQL queries",
-             page.name, "timeout" if count is None else str(count))
-        )  # fmt: skip
+            (
+                count is not None and count <= MAX_QUERIES,
+                f"≤ {MAX_QUERIES} SQL queries",
+                page.name,
+                "timeout" if count is None else str(count),
+            )
+        )
     for page in pages:
         if page.cached_throughput_target:
             share = on[page.name].load.requests_per_s / trivial_on if trivial_on else 0
             checks.append(
-                (share >= CACHED_SHARE_OF_TRIVIAL,
-                 f"cache on: req/s ≥ {CACHED_SHARE_OF_TRIVIAL:.0%} of trivial", page.name,
-                 f"{share:.0%}")
-            )  # fmt: skip
+                (
+                    share >= CACHED_SHARE_OF_TRIVIAL,
+                    f"cache on: req/s ≥ {CACHED_SHARE_OF_TRIVIAL:.0%} of trivial",
+                    page.name,
+                    f"{share:.0%}",
+                )
+            )
     print(f"\nTargets (issue 8: {TARGET_SIZE:,} published practices, page cache off", end="")
     if size != TARGET_SIZE:
         print(f"; this run had {size:,}, so the verdicts are indicative only", end="")
