@@ -4,9 +4,11 @@ The results (filtered and searched) are computed once, as a common table express
 every facet counts its relation table against it; the search is never run twice.
 """
 
+from django.core.cache import cache
 from django.db import connection
 
 from countries.models import Country
+from editorial.cache import generation
 from editorial.models import Status
 
 from .models import Actor, ActorType, Practice, Programme, ProgrammeKind, TargetGroup, Theme
@@ -59,8 +61,24 @@ def facet_sql():
     """
 
 
-def practice_facets(results):
-    """(number of results, {filter name: {value: number of results having it}})."""
+def practice_facets(results, *, narrowed=True):
+    """(number of results, {filter name: {value: number of results having it}}).
+
+    Counts of the whole catalogue (`narrowed=False`: no filter, no search) are the same for
+    every visitor until the catalogue changes, and the list's first page asks for them most:
+    they are kept in the cache until then.
+    """
+    if narrowed:
+        return count_facets(results)
+    key = f"facets:catalogue:{generation()}"
+    counted = cache.get(key)
+    if counted is None:
+        counted = count_facets(results)
+        cache.set(key, counted, None)
+    return counted
+
+
+def count_facets(results):
     sql, params = results.order_by().values("pk").query.sql_with_params()
     facets = {name: {} for name in FACETS}
     total = 0

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from countries.filters import CountryChoiceFilter
 from countries.models import SubRegion
-from editorial.filters import SearchFilterMixin, SlugChoiceFilter
+from editorial.filters import RelatedChoiceFilter, SearchFilterMixin, SlugChoiceFilter
 from editorial.search import ranked
 
 from .models import ActorType, Level, Practice, Programme, ProgrammeKind, TargetGroup, Theme
@@ -20,12 +20,11 @@ class PracticeFilter(SearchFilterMixin):
     }
 
     country = CountryChoiceFilter()
-    subregion = django_filters.MultipleChoiceFilter(
+    subregion = RelatedChoiceFilter(
         field_name="countries__subregion",
         choices=SubRegion.choices,
         label=_("Sub-region"),
         widget=forms.CheckboxSelectMultiple,
-        distinct=True,
     )
     theme = SlugChoiceFilter(field_name="themes", queryset=Theme.objects.all(), label=_("Theme"))
     kind = SlugChoiceFilter(

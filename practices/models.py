@@ -227,6 +227,15 @@ class Practice(Editorial, Period):
         verbose_name_plural = _("good practices")
         permissions = [("publish_practice", _("Can publish, archive and restore practices"))]
         ordering = ["-published_at", "title"]
+        indexes = [
+            # Lists read published practices newest first, and facets count them by level and
+            # programme: one index answers both without reading the long texts.
+            models.Index(
+                fields=["status", "-published_at", "id"],
+                include=["level", "programme"],
+                name="practice_listing",
+            ),
+        ]
         constraints = [
             *period_constraints("practice"),
             published_has_date("practice"),

@@ -31,7 +31,12 @@ class PracticeListView(FilteredListMixin, TemplateView):
         return export_practices(practices, self.request, fmt)
 
     def count(self, results):
-        total, self.facets = practice_facets(results)
+        narrowed = self.filterset.is_bound and any(
+            self.filterset.form.cleaned_data.get(name)
+            for name in self.filterset.filters
+            if name != "sort"
+        )
+        total, self.facets = practice_facets(results, narrowed=narrowed)
         return total
 
     def get_context_data(self, **kwargs):
