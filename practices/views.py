@@ -55,6 +55,9 @@ class PracticeListView(FilteredListMixin, TemplateView):
         return context
 
 
+RELATED_CANDIDATES = 50
+
+
 class PracticeDetailView(CanonicalSlugMixin, DetailView):
     model = Practice
     # Shown beside the text; small tables, read in one query (editorial.related).
@@ -81,12 +84,21 @@ class PracticeDetailView(CanonicalSlugMixin, DetailView):
     def get_context_data(self, **kwargs):
         practice = self.object
         themes = practice.themes.all()
-        related = (
+        links = Practice.themes.through.objects.filter(theme__in=themes)
+        places = Practice.countries.through.objects.filter(country__in=practice.countries.all())
+        # Ranked among the newest practices sharing a theme or a country, so the page costs
+        # the same however large the catalogue grows.
+        candidates = (
             Practice.objects.published()
             .exclude(pk=practice.pk)
-            .filter(Q(themes__in=themes) | Q(countries__in=practice.countries.all()))
+            .filter(Q(pk__in=links.values("practice_id")) | Q(pk__in=places.values("practice_id")))
+            .newest_first()
+            .values("pk")[:RELATED_CANDIDATES]
+        )
+        related = (
+            Practice.objects.filter(pk__in=candidates)
             .annotate(shared=Count("themes", filter=Q(themes__in=themes)))
-            .order_by("-shared", "-published_at")
+            .order_by("-shared", "-published_at", "pk")
         )
         return super().get_context_data(related=related[:4].as_cards(), **kwargs)
 
