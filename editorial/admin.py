@@ -5,8 +5,10 @@ from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
@@ -15,9 +17,9 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from . import scopes, services
+from . import proposals, scopes, services
 from .history import version_changes
-from .models import Editorial, EditorScope, Source, Status
+from .models import Editorial, EditorScope, ProposedChange, Source, Status
 from .roles import publish_permission
 from .spreadsheets import SpreadsheetImportMixin
 
@@ -35,11 +37,18 @@ class HistoryAdmin(VersionAdmin):
     def history_view(self, request, object_id, extra_context=None):
         obj = self.reachable_object(request, object_id)
         versions = list(Version.objects.get_for_object(obj).select_related("revision__user"))
+        proposed = {
+            proposal.revision_id: proposal
+            for proposal in ProposedChange.objects.filter(
+                revision__in=[version.revision_id for version in versions]
+            ).select_related("decided_by")
+        }
         return super().history_view(
             request,
             object_id,
             extra_context={
-                "changes": version_changes(self.model, versions),
+                "changes": version_changes(self.model, versions, proposed),
+                "proposals": proposed,
                 "can_restore": self.can_restore(request),
                 **(extra_context or {}),
             },
@@ -127,6 +136,20 @@ class TranslationFilter(admin.SimpleListFilter):
             return queryset.filter(missing["es"])
         if self.value() == "missing-en":
             return queryset.filter(missing["en"])
+        return queryset
+
+
+class ProposedChangeFilter(admin.SimpleListFilter):
+    title = _("proposed changes")
+    parameter_name = "proposed_change"
+
+    def lookups(self, request, model_admin):
+        return [("pending", _("Awaiting review"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "pending":
+            pending = ProposedChange.objects.pending().for_model(queryset.model)
+            return queryset.filter(pk__in=pending.values("object_id"))
         return queryset
 
 
@@ -223,6 +246,7 @@ class EditorialAdmin(SpreadsheetImportMixin, ImportExportMixin, TranslatedHistor
     """Shared by everything with an editorial status."""
 
     form = EditorialForm
+    change_form_template = "admin/editorial/change_form.html"
     list_filter = ["status", TranslationFilter]
     readonly_fields = [
         "published_at",
@@ -255,6 +279,7 @@ class EditorialAdmin(SpreadsheetImportMixin, ImportExportMixin, TranslatedHistor
     # Named shortcuts to the lists editors come back to, shown above every changelist.
     saved_filters = [
         (_("Awaiting review"), "status__exact=review"),
+        (_("Changes awaiting review"), "proposed_change=pending"),
         (_("Drafts"), "status__exact=draft"),
         (_("Missing Spanish text"), "translation=missing-es"),
         (_("Missing English text"), "translation=missing-en"),
@@ -265,14 +290,111 @@ class EditorialAdmin(SpreadsheetImportMixin, ImportExportMixin, TranslatedHistor
         extra_context = {"saved_filters": self.saved_filters, **(extra_context or {})}
         return super().changelist_view(request, extra_context)
 
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), ProposedChangeFilter]
+
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         return type(form.__name__, (form,), {"user": request.user})
 
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/proposed-change/",
+                self.admin_site.admin_view(self.proposed_change_view),
+                name=f"{opts.app_label}_{opts.model_name}_proposed_change",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        entry = self.get_object(request, object_id)
+        extra_context = {
+            "proposed_change": entry and proposals.pending_change(entry),
+            **(extra_context or {}),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
+        if proposals.needs_review(entry=obj, user=request.user):
+            relations = {
+                field.name: form.cleaned_data[field.name]
+                for field in obj._meta.many_to_many
+                if field.name in form.cleaned_data
+            }
+            obj.proposed_change = proposals.propose_change(
+                entry=obj, relations=relations, user=request.user
+            )
+            return
         if "status" in form.changed_data or not change:
             services.mark_status_change(entry=obj, status=Status(obj.status), user=request.user)
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        # A proposed change holds its relations in its version until a reviewer publishes it.
+        if getattr(form.instance, "proposed_change", None) is None:
+            super().save_related(request, form, formsets, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        # The inlines of a proposed change were not saved, so only the form's fields count.
+        if getattr(form.instance, "proposed_change", None) is not None:
+            formsets = []
+        return super().construct_change_message(request, form, formsets, add)
+
+    def response_change(self, request, obj):
+        if getattr(obj, "proposed_change", None) is None:
+            return super().response_change(request, obj)
+        messages.info(
+            request,
+            _(
+                "Your change awaits a reviewer’s approval; the published text stays online "
+                "until then."
+            ),
+        )
+        return HttpResponseRedirect(request.path)
+
+    def proposed_change_view(self, request, object_id):
+        """The change awaiting review, field by field; reviewers publish or discard it here."""
+        entry = self.reachable_object(request, object_id)
+        if not self.has_view_or_change_permission(request, entry):
+            raise PermissionDenied
+        proposal = proposals.pending_change(entry)
+        opts = self.model._meta
+        change_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[entry.pk])
+        if proposal is None:
+            messages.info(request, _("No change to this entry awaits review."))
+            return redirect(change_url)
+        may_decide = self.can_restore(request)
+        if request.method == "POST":
+            if not may_decide:
+                raise PermissionDenied
+            try:
+                if "publish" in request.POST:
+                    proposals.publish_change(proposal=proposal, user=request.user)
+                    messages.success(request, _("The change is published."))
+                else:
+                    proposals.discard_change(proposal=proposal, user=request.user)
+                    messages.success(request, _("The change is discarded; nothing was published."))
+            except (ValidationError, PermissionDenied) as error:
+                reason = " ".join(error.messages) if hasattr(error, "messages") else str(error)
+                messages.error(request, reason)
+                return redirect(request.path)
+            return redirect(change_url)
+        return TemplateResponse(
+            request,
+            "admin/editorial/proposed_change.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Change awaiting review"),
+                "opts": opts,
+                "original": entry,
+                "proposal": proposal,
+                "rows": proposals.proposed_rows(entry, proposal),
+                "may_decide": may_decide,
+                "change_url": change_url,
+            },
+        )
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.status == Status.PUBLISHED:

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
 from django.db.models import Case, Prefetch, ProtectedError, Q, When
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -343,3 +344,83 @@ class EditorScope(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class ProposedChangeQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(outcome=ProposedChange.Outcome.PENDING)
+
+    def for_model(self, model):
+        from django.contrib.contenttypes.models import ContentType
+
+        return self.filter(content_type=ContentType.objects.get_for_model(model))
+
+    def for_entry(self, entry):
+        return self.for_model(type(entry)).filter(object_id=entry.pk)
+
+
+class ProposedChange(models.Model):
+    """An editor's change to a published entry, kept as a version until a reviewer decides.
+
+    The entry's row is not written meanwhile, so the public keeps seeing the published text.
+    The revision (signed by the editor) holds the entry as the editor left it, relations
+    included; it stays in the history whatever the outcome.
+    """
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", _("Pending review")
+        PUBLISHED = "published", _("Published by a reviewer")
+        DISCARDED = "discarded", _("Discarded by a reviewer")
+        REPLACED = "replaced", _("Replaced by a later proposal")
+
+    revision = models.OneToOneField(
+        "reversion.Revision",
+        on_delete=models.CASCADE,
+        related_name="proposed_change",
+        verbose_name=_("revision"),
+    )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("kind of entry")
+    )
+    # Every editorial entry has an integer id; an integer here lets lists filter on it.
+    object_id = models.PositiveBigIntegerField(_("entry id"))
+    outcome = models.CharField(
+        _("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    objects = ProposedChangeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("proposed change")
+        verbose_name_plural = _("proposed changes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=Q(outcome="pending"),
+                name="one_pending_change_per_entry",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.version.object_repr} ({self.get_outcome_display()})"
+
+    @property
+    def author(self):
+        return self.revision.user
+
+    @cached_property
+    def version(self):
+        return self.revision.version_set.get()
+
+    @property
+    def is_pending(self):
+        return self.outcome == self.Outcome.PENDING

@@ -126,5 +126,6 @@ def rebuild_search_index():
 
 
 def analyze():
+    # VACUUM too, as autovacuum soon would after such a load: index-only scans need it.
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")
