@@ -5,117 +5,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
-    dependencies = []
+    dependencies = [
+    ]
 
     operations = [
         migrations.CreateModel(
-            name="Country",
+            name='Country',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "code",
-                    models.CharField(
-                        help_text="ISO 3166-1 alpha-2 code in capitals, e.g. CR.",
-                        max_length=2,
-                        unique=True,
-                        verbose_name="ISO code",
-                    ),
-                ),
-                ("name", models.CharField(max_length=100, verbose_name="name")),
-                ("name_en", models.CharField(max_length=100, null=True, verbose_name="name")),
-                ("name_es", models.CharField(max_length=100, null=True, verbose_name="name")),
-                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="slug")),
-                (
-                    "subregion",
-                    models.CharField(
-                        choices=[
-                            ("central-america", "Central America"),
-                            ("north-america", "North America"),
-                            ("caribbean", "Caribbean"),
-                        ],
-                        max_length=20,
-                        verbose_name="sub-region",
-                    ),
-                ),
-                (
-                    "is_rcm_member",
-                    models.BooleanField(
-                        default=True,
-                        help_text="Member of the Regional Conference on Migration.",
-                        verbose_name="RCM member",
-                    ),
-                ),
-                ("profile", models.TextField(blank=True, verbose_name="profile")),
-                ("profile_en", models.TextField(blank=True, null=True, verbose_name="profile")),
-                ("profile_es", models.TextField(blank=True, null=True, verbose_name="profile")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('code', models.CharField(help_text='ISO 3166-1 alpha-2 code in capitals, e.g. CR.', max_length=2, unique=True, verbose_name='ISO code')),
+                ('name', models.CharField(max_length=100, verbose_name='name')),
+                ('name_en', models.CharField(max_length=100, null=True, verbose_name='name')),
+                ('name_es', models.CharField(max_length=100, null=True, verbose_name='name')),
+                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='slug')),
+                ('subregion', models.CharField(choices=[('central-america', 'Central America'), ('north-america', 'North America'), ('caribbean', 'Caribbean')], max_length=20, verbose_name='sub-region')),
+                ('is_rcm_member', models.BooleanField(default=True, help_text='Member of the Regional Conference on Migration.', verbose_name='RCM member')),
+                ('profile', models.TextField(blank=True, verbose_name='profile')),
+                ('profile_en', models.TextField(blank=True, null=True, verbose_name='profile')),
+                ('profile_es', models.TextField(blank=True, null=True, verbose_name='profile')),
             ],
             options={
-                "verbose_name": "country",
-                "verbose_name_plural": "countries",
-                "ordering": ["name"],
-                "constraints": [
-                    models.CheckConstraint(
-                        condition=models.Q(("code__regex", "^[A-Z]{2}$")),
-                        name="country_code_is_two_capitals",
-                        violation_error_message="The ISO code must be two capital letters.",
-                    )
-                ],
+                'verbose_name': 'country',
+                'verbose_name_plural': 'countries',
+                'ordering': ['name'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('code__regex', '^[A-Z]{2}$')), name='country_code_is_two_capitals', violation_error_message='The ISO code must be two capital letters.')],
             },
         ),
         migrations.CreateModel(
-            name="KeyFigure",
+            name='KeyFigure',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("label", models.CharField(max_length=200, verbose_name="what it measures")),
-                (
-                    "label_en",
-                    models.CharField(max_length=200, null=True, verbose_name="what it measures"),
-                ),
-                (
-                    "label_es",
-                    models.CharField(max_length=200, null=True, verbose_name="what it measures"),
-                ),
-                (
-                    "value",
-                    models.DecimalField(decimal_places=2, max_digits=16, verbose_name="value"),
-                ),
-                ("unit", models.CharField(blank=True, max_length=50, verbose_name="unit")),
-                (
-                    "unit_en",
-                    models.CharField(blank=True, max_length=50, null=True, verbose_name="unit"),
-                ),
-                (
-                    "unit_es",
-                    models.CharField(blank=True, max_length=50, null=True, verbose_name="unit"),
-                ),
-                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
-                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
-                (
-                    "country",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="figures",
-                        to="countries.country",
-                        verbose_name="country",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('label', models.CharField(max_length=200, verbose_name='what it measures')),
+                ('label_en', models.CharField(max_length=200, null=True, verbose_name='what it measures')),
+                ('label_es', models.CharField(max_length=200, null=True, verbose_name='what it measures')),
+                ('value', models.DecimalField(decimal_places=2, max_digits=16, verbose_name='value')),
+                ('unit', models.CharField(blank=True, max_length=50, verbose_name='unit')),
+                ('unit_en', models.CharField(blank=True, max_length=50, null=True, verbose_name='unit')),
+                ('unit_es', models.CharField(blank=True, max_length=50, null=True, verbose_name='unit')),
+                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
+                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
+                ('country', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='figures', to='countries.country', verbose_name='country')),
             ],
             options={
-                "verbose_name": "key figure",
-                "verbose_name_plural": "key figures",
-                "ordering": ["country", "position", "-year"],
+                'verbose_name': 'key figure',
+                'verbose_name_plural': 'key figures',
+                'ordering': ['country', 'position', '-year'],
             },
         ),
     ]

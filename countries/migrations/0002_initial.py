@@ -5,30 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("countries", "0001_initial"),
-        ("practices", "0001_initial"),
+        ('countries', '0001_initial'),
+        ('practices', '0001_initial'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="keyfigure",
-            name="source",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="key_figures",
-                to="practices.source",
-                verbose_name="source",
-            ),
+            model_name='keyfigure',
+            name='source',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='key_figures', to='practices.source', verbose_name='source'),
         ),
         migrations.AddConstraint(
-            model_name="keyfigure",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("year__gte", 1900), ("year__lte", 2100)),
-                name="key_figure_year_plausible",
-                violation_error_message="The year must be between 1900 and 2100.",
-            ),
+            model_name='keyfigure',
+            constraint=models.CheckConstraint(condition=models.Q(('year__gte', 1900), ('year__lte', 2100)), name='key_figure_year_plausible', violation_error_message='The year must be between 1900 and 2100.'),
         ),
     ]

@@ -12,26 +12,23 @@ from django.db import migrations, models
 MOVED = ("source", "editorscope")
 
 
-def move_content_types_and_history(apps, schema_editor):
+def move_between_apps(apps, old_app, new_app):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Version = apps.get_model("reversion", "Version")
     for model in MOVED:
-        ContentType.objects.filter(app_label="practices", model=model).update(app_label="editorial")
-        old, new = f'"model": "practices.{model}"', f'"model": "editorial.{model}"'
+        ContentType.objects.filter(app_label=old_app, model=model).update(app_label=new_app)
+        old, new = f'"model": "{old_app}.{model}"', f'"model": "{new_app}.{model}"'
         for version in Version.objects.filter(serialized_data__contains=old):
             version.serialized_data = version.serialized_data.replace(old, new)
             version.save(update_fields=["serialized_data"])
+
+
+def move_content_types_and_history(apps, schema_editor):
+    move_between_apps(apps, "practices", "editorial")
 
 
 def move_back(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Version = apps.get_model("reversion", "Version")
-    for model in MOVED:
-        ContentType.objects.filter(app_label="editorial", model=model).update(app_label="practices")
-        old, new = f'"model": "editorial.{model}"', f'"model": "practices.{model}"'
-        for version in Version.objects.filter(serialized_data__contains=old):
-            version.serialized_data = version.serialized_data.replace(old, new)
-            version.save(update_fields=["serialized_data"])
+    move_between_apps(apps, "editorial", "practices")
 
 
 class Migration(migrations.Migration):

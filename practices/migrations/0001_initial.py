@@ -5,576 +5,240 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("countries", "0001_initial"),
+        ('countries', '0001_initial'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="ActorType",
+            name='ActorType',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=120, verbose_name="name")),
-                ("name_en", models.CharField(max_length=120, null=True, verbose_name="name")),
-                ("name_es", models.CharField(max_length=120, null=True, verbose_name="name")),
-                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
-                ("description", models.TextField(blank=True, verbose_name="description")),
-                (
-                    "description_en",
-                    models.TextField(blank=True, null=True, verbose_name="description"),
-                ),
-                (
-                    "description_es",
-                    models.TextField(blank=True, null=True, verbose_name="description"),
-                ),
-                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=120, verbose_name='name')),
+                ('name_en', models.CharField(max_length=120, null=True, verbose_name='name')),
+                ('name_es', models.CharField(max_length=120, null=True, verbose_name='name')),
+                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
+                ('description', models.TextField(blank=True, verbose_name='description')),
+                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
+                ('description_es', models.TextField(blank=True, null=True, verbose_name='description')),
+                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
             ],
             options={
-                "verbose_name": "actor type",
-                "verbose_name_plural": "actor types",
-                "ordering": ["position", "name"],
-                "abstract": False,
+                'verbose_name': 'actor type',
+                'verbose_name_plural': 'actor types',
+                'ordering': ['position', 'name'],
+                'abstract': False,
             },
         ),
         migrations.CreateModel(
-            name="ProgrammeKind",
+            name='ProgrammeKind',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=120, verbose_name="name")),
-                ("name_en", models.CharField(max_length=120, null=True, verbose_name="name")),
-                ("name_es", models.CharField(max_length=120, null=True, verbose_name="name")),
-                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
-                ("description", models.TextField(blank=True, verbose_name="description")),
-                (
-                    "description_en",
-                    models.TextField(blank=True, null=True, verbose_name="description"),
-                ),
-                (
-                    "description_es",
-                    models.TextField(blank=True, null=True, verbose_name="description"),
-                ),
-                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=120, verbose_name='name')),
+                ('name_en', models.CharField(max_length=120, null=True, verbose_name='name')),
+                ('name_es', models.CharField(max_length=120, null=True, verbose_name='name')),
+                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
+                ('description', models.TextField(blank=True, verbose_name='description')),
+                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
+                ('description_es', models.TextField(blank=True, null=True, verbose_name='description')),
+                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
             ],
             options={
-                "verbose_name": "programme kind",
-                "verbose_name_plural": "programme kinds",
-                "ordering": ["position", "name"],
-                "abstract": False,
+                'verbose_name': 'programme kind',
+                'verbose_name_plural': 'programme kinds',
+                'ordering': ['position', 'name'],
+                'abstract': False,
             },
         ),
         migrations.CreateModel(
-            name="TargetGroup",
+            name='TargetGroup',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=120, verbose_name="name")),
-                ("name_en", models.CharField(max_length=120, null=True, verbose_name="name")),
-                ("name_es", models.CharField(max_length=120, null=True, verbose_name="name")),
-                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
-                ("description", models.TextField(blank=True, verbose_name="description")),
-                (
-                    "description_en",
-                    models.TextField(blank=True, null=True, verbose_name="description"),
-                ),
-                (
-                    "description_es",
-                    models.TextField(blank=True, null=True, verbose_name="description"),
-                ),
-                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=120, verbose_name='name')),
+                ('name_en', models.CharField(max_length=120, null=True, verbose_name='name')),
+                ('name_es', models.CharField(max_length=120, null=True, verbose_name='name')),
+                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
+                ('description', models.TextField(blank=True, verbose_name='description')),
+                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
+                ('description_es', models.TextField(blank=True, null=True, verbose_name='description')),
+                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
             ],
             options={
-                "verbose_name": "target group",
-                "verbose_name_plural": "target groups",
-                "ordering": ["position", "name"],
-                "abstract": False,
+                'verbose_name': 'target group',
+                'verbose_name_plural': 'target groups',
+                'ordering': ['position', 'name'],
+                'abstract': False,
             },
         ),
         migrations.CreateModel(
-            name="Theme",
+            name='Theme',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=120, verbose_name="name")),
-                ("name_en", models.CharField(max_length=120, null=True, verbose_name="name")),
-                ("name_es", models.CharField(max_length=120, null=True, verbose_name="name")),
-                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
-                ("description", models.TextField(blank=True, verbose_name="description")),
-                (
-                    "description_en",
-                    models.TextField(blank=True, null=True, verbose_name="description"),
-                ),
-                (
-                    "description_es",
-                    models.TextField(blank=True, null=True, verbose_name="description"),
-                ),
-                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=120, verbose_name='name')),
+                ('name_en', models.CharField(max_length=120, null=True, verbose_name='name')),
+                ('name_es', models.CharField(max_length=120, null=True, verbose_name='name')),
+                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
+                ('description', models.TextField(blank=True, verbose_name='description')),
+                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
+                ('description_es', models.TextField(blank=True, null=True, verbose_name='description')),
+                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
             ],
             options={
-                "verbose_name": "theme",
-                "verbose_name_plural": "themes",
-                "ordering": ["position", "name"],
-                "abstract": False,
+                'verbose_name': 'theme',
+                'verbose_name_plural': 'themes',
+                'ordering': ['position', 'name'],
+                'abstract': False,
             },
         ),
         migrations.CreateModel(
-            name="Actor",
+            name='Actor',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200, verbose_name="name")),
-                ("name_en", models.CharField(max_length=200, null=True, verbose_name="name")),
-                ("name_es", models.CharField(max_length=200, null=True, verbose_name="name")),
-                ("acronym", models.CharField(blank=True, max_length=30, verbose_name="acronym")),
-                (
-                    "actor_type",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="actors",
-                        to="practices.actortype",
-                        verbose_name="actor type",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200, verbose_name='name')),
+                ('name_en', models.CharField(max_length=200, null=True, verbose_name='name')),
+                ('name_es', models.CharField(max_length=200, null=True, verbose_name='name')),
+                ('acronym', models.CharField(blank=True, max_length=30, verbose_name='acronym')),
+                ('actor_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='actors', to='practices.actortype', verbose_name='actor type')),
             ],
             options={
-                "verbose_name": "implementing actor",
-                "verbose_name_plural": "implementing actors",
-                "ordering": ["name"],
+                'verbose_name': 'implementing actor',
+                'verbose_name_plural': 'implementing actors',
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="Source",
+            name='Source',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=300, verbose_name="title")),
-                ("title_en", models.CharField(max_length=300, null=True, verbose_name="title")),
-                ("title_es", models.CharField(max_length=300, null=True, verbose_name="title")),
-                ("publisher", models.CharField(max_length=200, verbose_name="publisher")),
-                (
-                    "publisher_en",
-                    models.CharField(max_length=200, null=True, verbose_name="publisher"),
-                ),
-                (
-                    "publisher_es",
-                    models.CharField(max_length=200, null=True, verbose_name="publisher"),
-                ),
-                ("published_on", models.DateField(blank=True, null=True, verbose_name="date")),
-                ("url", models.URLField(blank=True, max_length=500, verbose_name="URL")),
-                (
-                    "document",
-                    models.CharField(
-                        blank=True,
-                        help_text="File name or reference of the document when it has no public URL.",
-                        max_length=200,
-                        verbose_name="document name",
-                    ),
-                ),
-                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
-                (
-                    "note_en",
-                    models.CharField(blank=True, max_length=300, null=True, verbose_name="note"),
-                ),
-                (
-                    "note_es",
-                    models.CharField(blank=True, max_length=300, null=True, verbose_name="note"),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=300, verbose_name='title')),
+                ('title_en', models.CharField(max_length=300, null=True, verbose_name='title')),
+                ('title_es', models.CharField(max_length=300, null=True, verbose_name='title')),
+                ('publisher', models.CharField(max_length=200, verbose_name='publisher')),
+                ('publisher_en', models.CharField(max_length=200, null=True, verbose_name='publisher')),
+                ('publisher_es', models.CharField(max_length=200, null=True, verbose_name='publisher')),
+                ('published_on', models.DateField(blank=True, null=True, verbose_name='date')),
+                ('url', models.URLField(blank=True, max_length=500, verbose_name='URL')),
+                ('document', models.CharField(blank=True, help_text='File name or reference of the document when it has no public URL.', max_length=200, verbose_name='document name')),
+                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
+                ('note_en', models.CharField(blank=True, max_length=300, null=True, verbose_name='note')),
+                ('note_es', models.CharField(blank=True, max_length=300, null=True, verbose_name='note')),
             ],
             options={
-                "verbose_name": "source",
-                "verbose_name_plural": "sources",
-                "ordering": ["-published_on", "title"],
-                "constraints": [
-                    models.CheckConstraint(
-                        condition=models.Q(
-                            models.Q(("url", ""), _negated=True),
-                            models.Q(("document", ""), _negated=True),
-                            _connector="OR",
-                        ),
-                        name="source_has_url_or_document",
-                        violation_error_message="Give the source's URL or its document name.",
-                    )
-                ],
+                'verbose_name': 'source',
+                'verbose_name_plural': 'sources',
+                'ordering': ['-published_on', 'title'],
+                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('url', ''), _negated=True), models.Q(('document', ''), _negated=True), _connector='OR'), name='source_has_url_or_document', violation_error_message="Give the source's URL or its document name.")],
             },
         ),
         migrations.CreateModel(
-            name="Programme",
+            name='Programme',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("draft", "Draft"),
-                            ("review", "In review"),
-                            ("published", "Published"),
-                            ("archived", "Archived"),
-                        ],
-                        db_index=True,
-                        default="draft",
-                        max_length=10,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "published_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="published"),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
-                ("search_text", models.TextField(default="", editable=False)),
-                (
-                    "start_year",
-                    models.PositiveSmallIntegerField(
-                        blank=True, null=True, verbose_name="start year"
-                    ),
-                ),
-                (
-                    "end_year",
-                    models.PositiveSmallIntegerField(
-                        blank=True, null=True, verbose_name="end year"
-                    ),
-                ),
-                ("is_ongoing", models.BooleanField(default=False, verbose_name="ongoing")),
-                ("name", models.CharField(max_length=250, verbose_name="name")),
-                ("name_en", models.CharField(max_length=250, null=True, verbose_name="name")),
-                ("name_es", models.CharField(max_length=250, null=True, verbose_name="name")),
-                ("summary", models.TextField(verbose_name="summary")),
-                ("summary_en", models.TextField(null=True, verbose_name="summary")),
-                ("summary_es", models.TextField(null=True, verbose_name="summary")),
-                ("legal_basis", models.TextField(blank=True, verbose_name="legal basis")),
-                (
-                    "legal_basis_en",
-                    models.TextField(blank=True, null=True, verbose_name="legal basis"),
-                ),
-                (
-                    "legal_basis_es",
-                    models.TextField(blank=True, null=True, verbose_name="legal basis"),
-                ),
-                ("eligibility", models.TextField(blank=True, verbose_name="eligibility")),
-                (
-                    "eligibility_en",
-                    models.TextField(blank=True, null=True, verbose_name="eligibility"),
-                ),
-                (
-                    "eligibility_es",
-                    models.TextField(blank=True, null=True, verbose_name="eligibility"),
-                ),
-                (
-                    "responsible_institution",
-                    models.CharField(
-                        blank=True, max_length=250, verbose_name="responsible institution"
-                    ),
-                ),
-                (
-                    "responsible_institution_en",
-                    models.CharField(
-                        blank=True,
-                        max_length=250,
-                        null=True,
-                        verbose_name="responsible institution",
-                    ),
-                ),
-                (
-                    "responsible_institution_es",
-                    models.CharField(
-                        blank=True,
-                        max_length=250,
-                        null=True,
-                        verbose_name="responsible institution",
-                    ),
-                ),
-                (
-                    "beneficiaries",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, verbose_name="beneficiaries"
-                    ),
-                ),
-                (
-                    "beneficiaries_year",
-                    models.PositiveSmallIntegerField(
-                        blank=True, null=True, verbose_name="beneficiaries counted in"
-                    ),
-                ),
-                (
-                    "country",
-                    models.ForeignKey(
-                        blank=True,
-                        help_text="Leave empty for a regional programme.",
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="programmes",
-                        to="countries.country",
-                        verbose_name="country",
-                    ),
-                ),
-                (
-                    "kind",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="programmes",
-                        to="practices.programmekind",
-                        verbose_name="kind",
-                    ),
-                ),
-                (
-                    "sources",
-                    models.ManyToManyField(
-                        related_name="programmes", to="practices.source", verbose_name="sources"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('status', models.CharField(choices=[('draft', 'Draft'), ('review', 'In review'), ('published', 'Published'), ('archived', 'Archived')], db_index=True, default='draft', max_length=10, verbose_name='status')),
+                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
+                ('search_text', models.TextField(default='', editable=False)),
+                ('start_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='start year')),
+                ('end_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='end year')),
+                ('is_ongoing', models.BooleanField(default=False, verbose_name='ongoing')),
+                ('name', models.CharField(max_length=250, verbose_name='name')),
+                ('name_en', models.CharField(max_length=250, null=True, verbose_name='name')),
+                ('name_es', models.CharField(max_length=250, null=True, verbose_name='name')),
+                ('summary', models.TextField(verbose_name='summary')),
+                ('summary_en', models.TextField(null=True, verbose_name='summary')),
+                ('summary_es', models.TextField(null=True, verbose_name='summary')),
+                ('legal_basis', models.TextField(blank=True, verbose_name='legal basis')),
+                ('legal_basis_en', models.TextField(blank=True, null=True, verbose_name='legal basis')),
+                ('legal_basis_es', models.TextField(blank=True, null=True, verbose_name='legal basis')),
+                ('eligibility', models.TextField(blank=True, verbose_name='eligibility')),
+                ('eligibility_en', models.TextField(blank=True, null=True, verbose_name='eligibility')),
+                ('eligibility_es', models.TextField(blank=True, null=True, verbose_name='eligibility')),
+                ('responsible_institution', models.CharField(blank=True, max_length=250, verbose_name='responsible institution')),
+                ('responsible_institution_en', models.CharField(blank=True, max_length=250, null=True, verbose_name='responsible institution')),
+                ('responsible_institution_es', models.CharField(blank=True, max_length=250, null=True, verbose_name='responsible institution')),
+                ('beneficiaries', models.PositiveIntegerField(blank=True, null=True, verbose_name='beneficiaries')),
+                ('beneficiaries_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='beneficiaries counted in')),
+                ('country', models.ForeignKey(blank=True, help_text='Leave empty for a regional programme.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='programmes', to='countries.country', verbose_name='country')),
+                ('kind', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='programmes', to='practices.programmekind', verbose_name='kind')),
+                ('sources', models.ManyToManyField(related_name='programmes', to='practices.source', verbose_name='sources')),
             ],
             options={
-                "verbose_name": "programme",
-                "verbose_name_plural": "programmes",
-                "ordering": ["name"],
+                'verbose_name': 'programme',
+                'verbose_name_plural': 'programmes',
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="Practice",
+            name='Practice',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("draft", "Draft"),
-                            ("review", "In review"),
-                            ("published", "Published"),
-                            ("archived", "Archived"),
-                        ],
-                        db_index=True,
-                        default="draft",
-                        max_length=10,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "published_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="published"),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
-                ("search_text", models.TextField(default="", editable=False)),
-                (
-                    "start_year",
-                    models.PositiveSmallIntegerField(
-                        blank=True, null=True, verbose_name="start year"
-                    ),
-                ),
-                (
-                    "end_year",
-                    models.PositiveSmallIntegerField(
-                        blank=True, null=True, verbose_name="end year"
-                    ),
-                ),
-                ("is_ongoing", models.BooleanField(default=False, verbose_name="ongoing")),
-                ("title", models.CharField(max_length=250, verbose_name="title")),
-                ("title_en", models.CharField(max_length=250, null=True, verbose_name="title")),
-                ("title_es", models.CharField(max_length=250, null=True, verbose_name="title")),
-                ("summary", models.TextField(verbose_name="summary")),
-                ("summary_en", models.TextField(null=True, verbose_name="summary")),
-                ("summary_es", models.TextField(null=True, verbose_name="summary")),
-                ("description", models.TextField(verbose_name="description")),
-                ("description_en", models.TextField(null=True, verbose_name="description")),
-                ("description_es", models.TextField(null=True, verbose_name="description")),
-                ("results", models.TextField(blank=True, verbose_name="results")),
-                ("results_en", models.TextField(blank=True, null=True, verbose_name="results")),
-                ("results_es", models.TextField(blank=True, null=True, verbose_name="results")),
-                ("lessons_learned", models.TextField(blank=True, verbose_name="lessons learned")),
-                (
-                    "lessons_learned_en",
-                    models.TextField(blank=True, null=True, verbose_name="lessons learned"),
-                ),
-                (
-                    "lessons_learned_es",
-                    models.TextField(blank=True, null=True, verbose_name="lessons learned"),
-                ),
-                (
-                    "level",
-                    models.CharField(
-                        choices=[
-                            ("regional", "Regional"),
-                            ("national", "National"),
-                            ("local", "Local"),
-                        ],
-                        max_length=10,
-                        verbose_name="level",
-                    ),
-                ),
-                (
-                    "actors",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="practices",
-                        to="practices.actor",
-                        verbose_name="implementing actors",
-                    ),
-                ),
-                (
-                    "countries",
-                    models.ManyToManyField(
-                        related_name="practices", to="countries.country", verbose_name="countries"
-                    ),
-                ),
-                (
-                    "programme",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="practices",
-                        to="practices.programme",
-                        verbose_name="programme",
-                    ),
-                ),
-                (
-                    "sources",
-                    models.ManyToManyField(
-                        related_name="practices", to="practices.source", verbose_name="sources"
-                    ),
-                ),
-                (
-                    "target_groups",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="practices",
-                        to="practices.targetgroup",
-                        verbose_name="target groups",
-                    ),
-                ),
-                (
-                    "themes",
-                    models.ManyToManyField(
-                        related_name="practices", to="practices.theme", verbose_name="themes"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('status', models.CharField(choices=[('draft', 'Draft'), ('review', 'In review'), ('published', 'Published'), ('archived', 'Archived')], db_index=True, default='draft', max_length=10, verbose_name='status')),
+                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
+                ('search_text', models.TextField(default='', editable=False)),
+                ('start_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='start year')),
+                ('end_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='end year')),
+                ('is_ongoing', models.BooleanField(default=False, verbose_name='ongoing')),
+                ('title', models.CharField(max_length=250, verbose_name='title')),
+                ('title_en', models.CharField(max_length=250, null=True, verbose_name='title')),
+                ('title_es', models.CharField(max_length=250, null=True, verbose_name='title')),
+                ('summary', models.TextField(verbose_name='summary')),
+                ('summary_en', models.TextField(null=True, verbose_name='summary')),
+                ('summary_es', models.TextField(null=True, verbose_name='summary')),
+                ('description', models.TextField(verbose_name='description')),
+                ('description_en', models.TextField(null=True, verbose_name='description')),
+                ('description_es', models.TextField(null=True, verbose_name='description')),
+                ('results', models.TextField(blank=True, verbose_name='results')),
+                ('results_en', models.TextField(blank=True, null=True, verbose_name='results')),
+                ('results_es', models.TextField(blank=True, null=True, verbose_name='results')),
+                ('lessons_learned', models.TextField(blank=True, verbose_name='lessons learned')),
+                ('lessons_learned_en', models.TextField(blank=True, null=True, verbose_name='lessons learned')),
+                ('lessons_learned_es', models.TextField(blank=True, null=True, verbose_name='lessons learned')),
+                ('level', models.CharField(choices=[('regional', 'Regional'), ('national', 'National'), ('local', 'Local')], max_length=10, verbose_name='level')),
+                ('actors', models.ManyToManyField(blank=True, related_name='practices', to='practices.actor', verbose_name='implementing actors')),
+                ('countries', models.ManyToManyField(related_name='practices', to='countries.country', verbose_name='countries')),
+                ('programme', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='practices', to='practices.programme', verbose_name='programme')),
+                ('sources', models.ManyToManyField(related_name='practices', to='practices.source', verbose_name='sources')),
+                ('target_groups', models.ManyToManyField(blank=True, related_name='practices', to='practices.targetgroup', verbose_name='target groups')),
+                ('themes', models.ManyToManyField(related_name='practices', to='practices.theme', verbose_name='themes')),
             ],
             options={
-                "verbose_name": "good practice",
-                "verbose_name_plural": "good practices",
-                "ordering": ["-published_at", "title"],
+                'verbose_name': 'good practice',
+                'verbose_name_plural': 'good practices',
+                'ordering': ['-published_at', 'title'],
             },
         ),
         migrations.AddConstraint(
-            model_name="programme",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("end_year__isnull", True),
-                    ("start_year__isnull", True),
-                    ("end_year__gte", models.F("start_year")),
-                    _connector="OR",
-                ),
-                name="programme_ends_after_start",
-                violation_error_message="The end year cannot be before the start year.",
-            ),
+            model_name='programme',
+            constraint=models.CheckConstraint(condition=models.Q(('end_year__isnull', True), ('start_year__isnull', True), ('end_year__gte', models.F('start_year')), _connector='OR'), name='programme_ends_after_start', violation_error_message='The end year cannot be before the start year.'),
         ),
         migrations.AddConstraint(
-            model_name="programme",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("start_year__isnull", True),
-                    models.Q(("start_year__gte", 1900), ("start_year__lte", 2100)),
-                    _connector="OR",
-                ),
-                name="programme_start_year_plausible",
-                violation_error_message="The start year must be between 1900 and 2100.",
-            ),
+            model_name='programme',
+            constraint=models.CheckConstraint(condition=models.Q(('start_year__isnull', True), models.Q(('start_year__gte', 1900), ('start_year__lte', 2100)), _connector='OR'), name='programme_start_year_plausible', violation_error_message='The start year must be between 1900 and 2100.'),
         ),
         migrations.AddConstraint(
-            model_name="programme",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("beneficiaries__isnull", True),
-                    ("beneficiaries_year__isnull", False),
-                    _connector="OR",
-                ),
-                name="programme_beneficiaries_have_year",
-                violation_error_message="Give the year the beneficiaries were counted.",
-            ),
+            model_name='programme',
+            constraint=models.CheckConstraint(condition=models.Q(('beneficiaries__isnull', True), ('beneficiaries_year__isnull', False), _connector='OR'), name='programme_beneficiaries_have_year', violation_error_message='Give the year the beneficiaries were counted.'),
         ),
         migrations.AddConstraint(
-            model_name="programme",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("status", "published"), _negated=True),
-                    ("published_at__isnull", False),
-                    _connector="OR",
-                ),
-                name="programme_published_has_date",
-            ),
+            model_name='programme',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), ('published_at__isnull', False), _connector='OR'), name='programme_published_has_date'),
         ),
         migrations.AddConstraint(
-            model_name="practice",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("end_year__isnull", True),
-                    ("start_year__isnull", True),
-                    ("end_year__gte", models.F("start_year")),
-                    _connector="OR",
-                ),
-                name="practice_ends_after_start",
-                violation_error_message="The end year cannot be before the start year.",
-            ),
+            model_name='practice',
+            constraint=models.CheckConstraint(condition=models.Q(('end_year__isnull', True), ('start_year__isnull', True), ('end_year__gte', models.F('start_year')), _connector='OR'), name='practice_ends_after_start', violation_error_message='The end year cannot be before the start year.'),
         ),
         migrations.AddConstraint(
-            model_name="practice",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("start_year__isnull", True),
-                    models.Q(("start_year__gte", 1900), ("start_year__lte", 2100)),
-                    _connector="OR",
-                ),
-                name="practice_start_year_plausible",
-                violation_error_message="The start year must be between 1900 and 2100.",
-            ),
+            model_name='practice',
+            constraint=models.CheckConstraint(condition=models.Q(('start_year__isnull', True), models.Q(('start_year__gte', 1900), ('start_year__lte', 2100)), _connector='OR'), name='practice_start_year_plausible', violation_error_message='The start year must be between 1900 and 2100.'),
         ),
         migrations.AddConstraint(
-            model_name="practice",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("status", "published"), _negated=True),
-                    ("published_at__isnull", False),
-                    _connector="OR",
-                ),
-                name="practice_published_has_date",
-            ),
+            model_name='practice',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), ('published_at__isnull', False), _connector='OR'), name='practice_published_has_date'),
         ),
     ]

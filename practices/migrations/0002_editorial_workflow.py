@@ -6,108 +6,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("practices", "0001_initial"),
+        ('practices', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name="practice",
-            options={
-                "ordering": ["-published_at", "title"],
-                "permissions": [("publish_practice", "Can publish, archive and restore practices")],
-                "verbose_name": "good practice",
-                "verbose_name_plural": "good practices",
-            },
+            name='practice',
+            options={'ordering': ['-published_at', 'title'], 'permissions': [('publish_practice', 'Can publish, archive and restore practices')], 'verbose_name': 'good practice', 'verbose_name_plural': 'good practices'},
         ),
         migrations.AlterModelOptions(
-            name="programme",
-            options={
-                "ordering": ["name"],
-                "permissions": [
-                    ("publish_programme", "Can publish, archive and restore programmes")
-                ],
-                "verbose_name": "programme",
-                "verbose_name_plural": "programmes",
-            },
+            name='programme',
+            options={'ordering': ['name'], 'permissions': [('publish_programme', 'Can publish, archive and restore programmes')], 'verbose_name': 'programme', 'verbose_name_plural': 'programmes'},
         ),
         migrations.AddField(
-            model_name="practice",
-            name="status_changed_at",
-            field=models.DateTimeField(blank=True, null=True, verbose_name="status changed"),
+            model_name='practice',
+            name='status_changed_at',
+            field=models.DateTimeField(blank=True, null=True, verbose_name='status changed'),
         ),
         migrations.AddField(
-            model_name="practice",
-            name="status_changed_by",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="+",
-                to=settings.AUTH_USER_MODEL,
-                verbose_name="status changed by",
-            ),
+            model_name='practice',
+            name='status_changed_by',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='status changed by'),
         ),
         migrations.AddField(
-            model_name="programme",
-            name="status_changed_at",
-            field=models.DateTimeField(blank=True, null=True, verbose_name="status changed"),
+            model_name='programme',
+            name='status_changed_at',
+            field=models.DateTimeField(blank=True, null=True, verbose_name='status changed'),
         ),
         migrations.AddField(
-            model_name="programme",
-            name="status_changed_by",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="+",
-                to=settings.AUTH_USER_MODEL,
-                verbose_name="status changed by",
-            ),
+            model_name='programme',
+            name='status_changed_by',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='status changed by'),
         ),
         migrations.CreateModel(
-            name="Suggestion",
+            name='Suggestion',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=150, verbose_name="name")),
-                ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
-                (
-                    "organisation",
-                    models.CharField(blank=True, max_length=200, verbose_name="organisation"),
-                ),
-                (
-                    "source_url",
-                    models.URLField(blank=True, max_length=500, verbose_name="link to a source"),
-                ),
-                (
-                    "language",
-                    models.CharField(
-                        choices=[("en", "English"), ("es", "Spanish")],
-                        max_length=5,
-                        verbose_name="language",
-                    ),
-                ),
-                ("received_at", models.DateTimeField(auto_now_add=True, verbose_name="received")),
-                (
-                    "practice",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="suggestion",
-                        to="practices.practice",
-                        verbose_name="draft",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=150, verbose_name='name')),
+                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
+                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation')),
+                ('source_url', models.URLField(blank=True, max_length=500, verbose_name='link to a source')),
+                ('language', models.CharField(choices=[('en', 'English'), ('es', 'Spanish')], max_length=5, verbose_name='language')),
+                ('received_at', models.DateTimeField(auto_now_add=True, verbose_name='received')),
+                ('practice', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='suggestion', to='practices.practice', verbose_name='draft')),
             ],
             options={
-                "verbose_name": "suggestion",
-                "verbose_name_plural": "suggestions",
-                "ordering": ["-received_at"],
+                'verbose_name': 'suggestion',
+                'verbose_name_plural': 'suggestions',
+                'ordering': ['-received_at'],
             },
         ),
     ]

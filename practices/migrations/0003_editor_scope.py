@@ -6,45 +6,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("countries", "0002_initial"),
-        ("practices", "0002_editorial_workflow"),
+        ('countries', '0002_initial'),
+        ('practices', '0002_editorial_workflow'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="EditorScope",
+            name='EditorScope',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "countries",
-                    models.ManyToManyField(
-                        blank=True,
-                        help_text="The user sees and changes only these countries' entries; empty means all.",
-                        related_name="+",
-                        to="countries.country",
-                        verbose_name="countries",
-                    ),
-                ),
-                (
-                    "user",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="editor_scope",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="user",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('countries', models.ManyToManyField(blank=True, help_text="The user sees and changes only these countries' entries; empty means all.", related_name='+', to='countries.country', verbose_name='countries')),
+                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='editor_scope', to=settings.AUTH_USER_MODEL, verbose_name='user')),
             ],
             options={
-                "verbose_name": "country scope",
-                "verbose_name_plural": "country scopes",
+                'verbose_name': 'country scope',
+                'verbose_name_plural': 'country scopes',
             },
         ),
     ]

@@ -6,330 +6,116 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("countries", "0002_initial"),
-        ("practices", "0002_editorial_workflow"),
+        ('countries', '0002_initial'),
+        ('practices', '0002_editorial_workflow'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Addressee",
+            name='Addressee',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=120, verbose_name="name")),
-                ("name_en", models.CharField(max_length=120, null=True, verbose_name="name")),
-                ("name_es", models.CharField(max_length=120, null=True, verbose_name="name")),
-                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
-                ("description", models.TextField(blank=True, verbose_name="description")),
-                (
-                    "description_en",
-                    models.TextField(blank=True, null=True, verbose_name="description"),
-                ),
-                (
-                    "description_es",
-                    models.TextField(blank=True, null=True, verbose_name="description"),
-                ),
-                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=120, verbose_name='name')),
+                ('name_en', models.CharField(max_length=120, null=True, verbose_name='name')),
+                ('name_es', models.CharField(max_length=120, null=True, verbose_name='name')),
+                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
+                ('description', models.TextField(blank=True, verbose_name='description')),
+                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
+                ('description_es', models.TextField(blank=True, null=True, verbose_name='description')),
+                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
             ],
             options={
-                "verbose_name": "addressee",
-                "verbose_name_plural": "addressees",
-                "ordering": ["position", "name"],
-                "abstract": False,
+                'verbose_name': 'addressee',
+                'verbose_name_plural': 'addressees',
+                'ordering': ['position', 'name'],
+                'abstract': False,
             },
         ),
         migrations.CreateModel(
-            name="Forum",
+            name='Forum',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("draft", "Draft"),
-                            ("review", "In review"),
-                            ("published", "Published"),
-                            ("archived", "Archived"),
-                        ],
-                        db_index=True,
-                        default="draft",
-                        max_length=10,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "published_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="published"),
-                ),
-                (
-                    "status_changed_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="status changed"),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
-                ("search_text", models.TextField(default="", editable=False)),
-                ("name", models.CharField(max_length=250, verbose_name="name")),
-                ("name_en", models.CharField(max_length=250, null=True, verbose_name="name")),
-                ("name_es", models.CharField(max_length=250, null=True, verbose_name="name")),
-                ("summary", models.TextField(verbose_name="summary")),
-                ("summary_en", models.TextField(null=True, verbose_name="summary")),
-                ("summary_es", models.TextField(null=True, verbose_name="summary")),
-                ("conclusions", models.TextField(blank=True, verbose_name="conclusions")),
-                (
-                    "conclusions_en",
-                    models.TextField(blank=True, null=True, verbose_name="conclusions"),
-                ),
-                (
-                    "conclusions_es",
-                    models.TextField(blank=True, null=True, verbose_name="conclusions"),
-                ),
-                ("place", models.CharField(blank=True, max_length=200, verbose_name="place")),
-                (
-                    "place_en",
-                    models.CharField(blank=True, max_length=200, null=True, verbose_name="place"),
-                ),
-                (
-                    "place_es",
-                    models.CharField(blank=True, max_length=200, null=True, verbose_name="place"),
-                ),
-                ("start_date", models.DateField(blank=True, null=True, verbose_name="start date")),
-                ("end_date", models.DateField(blank=True, null=True, verbose_name="end date")),
-                (
-                    "countries",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="forums",
-                        to="countries.country",
-                        verbose_name="participating countries",
-                    ),
-                ),
-                (
-                    "organisers",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="forums_organised",
-                        to="practices.actor",
-                        verbose_name="organisers",
-                    ),
-                ),
-                (
-                    "practices",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="forums",
-                        to="practices.practice",
-                        verbose_name="practices presented",
-                    ),
-                ),
-                (
-                    "sources",
-                    models.ManyToManyField(
-                        related_name="forums", to="practices.source", verbose_name="sources"
-                    ),
-                ),
-                (
-                    "status_changed_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="status changed by",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('status', models.CharField(choices=[('draft', 'Draft'), ('review', 'In review'), ('published', 'Published'), ('archived', 'Archived')], db_index=True, default='draft', max_length=10, verbose_name='status')),
+                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published')),
+                ('status_changed_at', models.DateTimeField(blank=True, null=True, verbose_name='status changed')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
+                ('search_text', models.TextField(default='', editable=False)),
+                ('name', models.CharField(max_length=250, verbose_name='name')),
+                ('name_en', models.CharField(max_length=250, null=True, verbose_name='name')),
+                ('name_es', models.CharField(max_length=250, null=True, verbose_name='name')),
+                ('summary', models.TextField(verbose_name='summary')),
+                ('summary_en', models.TextField(null=True, verbose_name='summary')),
+                ('summary_es', models.TextField(null=True, verbose_name='summary')),
+                ('conclusions', models.TextField(blank=True, verbose_name='conclusions')),
+                ('conclusions_en', models.TextField(blank=True, null=True, verbose_name='conclusions')),
+                ('conclusions_es', models.TextField(blank=True, null=True, verbose_name='conclusions')),
+                ('place', models.CharField(blank=True, max_length=200, verbose_name='place')),
+                ('place_en', models.CharField(blank=True, max_length=200, null=True, verbose_name='place')),
+                ('place_es', models.CharField(blank=True, max_length=200, null=True, verbose_name='place')),
+                ('start_date', models.DateField(blank=True, null=True, verbose_name='start date')),
+                ('end_date', models.DateField(blank=True, null=True, verbose_name='end date')),
+                ('countries', models.ManyToManyField(blank=True, related_name='forums', to='countries.country', verbose_name='participating countries')),
+                ('organisers', models.ManyToManyField(blank=True, related_name='forums_organised', to='practices.actor', verbose_name='organisers')),
+                ('practices', models.ManyToManyField(blank=True, related_name='forums', to='practices.practice', verbose_name='practices presented')),
+                ('sources', models.ManyToManyField(related_name='forums', to='practices.source', verbose_name='sources')),
+                ('status_changed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='status changed by')),
             ],
             options={
-                "verbose_name": "forum",
-                "verbose_name_plural": "forums",
-                "ordering": [
-                    models.OrderBy(models.F("start_date"), descending=True, nulls_last=True),
-                    "name",
-                ],
-                "permissions": [("publish_forum", "Can publish, archive and restore forums")],
+                'verbose_name': 'forum',
+                'verbose_name_plural': 'forums',
+                'ordering': [models.OrderBy(models.F('start_date'), descending=True, nulls_last=True), 'name'],
+                'permissions': [('publish_forum', 'Can publish, archive and restore forums')],
             },
         ),
         migrations.CreateModel(
-            name="Recommendation",
+            name='Recommendation',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("draft", "Draft"),
-                            ("review", "In review"),
-                            ("published", "Published"),
-                            ("archived", "Archived"),
-                        ],
-                        db_index=True,
-                        default="draft",
-                        max_length=10,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "published_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="published"),
-                ),
-                (
-                    "status_changed_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="status changed"),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
-                ("search_text", models.TextField(default="", editable=False)),
-                ("title", models.CharField(max_length=300, verbose_name="title")),
-                ("title_en", models.CharField(max_length=300, null=True, verbose_name="title")),
-                ("title_es", models.CharField(max_length=300, null=True, verbose_name="title")),
-                ("text", models.TextField(verbose_name="text")),
-                ("text_en", models.TextField(null=True, verbose_name="text")),
-                ("text_es", models.TextField(null=True, verbose_name="text")),
-                (
-                    "horizon",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("short", "Short term"),
-                            ("mid", "Mid term"),
-                            ("long", "Long term"),
-                        ],
-                        help_text="Leave empty when the source does not say.",
-                        max_length=5,
-                        verbose_name="horizon",
-                    ),
-                ),
-                (
-                    "whole_region",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Tick when it is addressed to every country of the region.",
-                        verbose_name="applies to the whole region",
-                    ),
-                ),
-                (
-                    "addressees",
-                    models.ManyToManyField(
-                        related_name="recommendations",
-                        to="recommendations.addressee",
-                        verbose_name="addressed to",
-                    ),
-                ),
-                (
-                    "countries",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="recommendations",
-                        to="countries.country",
-                        verbose_name="countries",
-                    ),
-                ),
-                (
-                    "forum",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="recommendations",
-                        to="recommendations.forum",
-                        verbose_name="adopted at",
-                    ),
-                ),
-                (
-                    "practices",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="recommendations",
-                        to="practices.practice",
-                        verbose_name="illustrated by",
-                    ),
-                ),
-                (
-                    "sources",
-                    models.ManyToManyField(
-                        related_name="recommendations",
-                        to="practices.source",
-                        verbose_name="sources",
-                    ),
-                ),
-                (
-                    "status_changed_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="status changed by",
-                    ),
-                ),
-                (
-                    "themes",
-                    models.ManyToManyField(
-                        related_name="recommendations", to="practices.theme", verbose_name="themes"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('status', models.CharField(choices=[('draft', 'Draft'), ('review', 'In review'), ('published', 'Published'), ('archived', 'Archived')], db_index=True, default='draft', max_length=10, verbose_name='status')),
+                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published')),
+                ('status_changed_at', models.DateTimeField(blank=True, null=True, verbose_name='status changed')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
+                ('search_text', models.TextField(default='', editable=False)),
+                ('title', models.CharField(max_length=300, verbose_name='title')),
+                ('title_en', models.CharField(max_length=300, null=True, verbose_name='title')),
+                ('title_es', models.CharField(max_length=300, null=True, verbose_name='title')),
+                ('text', models.TextField(verbose_name='text')),
+                ('text_en', models.TextField(null=True, verbose_name='text')),
+                ('text_es', models.TextField(null=True, verbose_name='text')),
+                ('horizon', models.CharField(blank=True, choices=[('short', 'Short term'), ('mid', 'Mid term'), ('long', 'Long term')], help_text='Leave empty when the source does not say.', max_length=5, verbose_name='horizon')),
+                ('whole_region', models.BooleanField(default=False, help_text='Tick when it is addressed to every country of the region.', verbose_name='applies to the whole region')),
+                ('addressees', models.ManyToManyField(related_name='recommendations', to='recommendations.addressee', verbose_name='addressed to')),
+                ('countries', models.ManyToManyField(blank=True, related_name='recommendations', to='countries.country', verbose_name='countries')),
+                ('forum', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='recommendations', to='recommendations.forum', verbose_name='adopted at')),
+                ('practices', models.ManyToManyField(blank=True, related_name='recommendations', to='practices.practice', verbose_name='illustrated by')),
+                ('sources', models.ManyToManyField(related_name='recommendations', to='practices.source', verbose_name='sources')),
+                ('status_changed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='status changed by')),
+                ('themes', models.ManyToManyField(related_name='recommendations', to='practices.theme', verbose_name='themes')),
             ],
             options={
-                "verbose_name": "policy recommendation",
-                "verbose_name_plural": "policy recommendations",
-                "ordering": ["-published_at", "title"],
-                "permissions": [
-                    ("publish_recommendation", "Can publish, archive and restore recommendations")
-                ],
+                'verbose_name': 'policy recommendation',
+                'verbose_name_plural': 'policy recommendations',
+                'ordering': ['-published_at', 'title'],
+                'permissions': [('publish_recommendation', 'Can publish, archive and restore recommendations')],
             },
         ),
         migrations.AddConstraint(
-            model_name="forum",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("end_date__isnull", True),
-                    ("start_date__isnull", True),
-                    ("end_date__gte", models.F("start_date")),
-                    _connector="OR",
-                ),
-                name="forum_ends_after_start",
-                violation_error_message="The end date cannot be before the start date.",
-            ),
+            model_name='forum',
+            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('start_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='forum_ends_after_start', violation_error_message='The end date cannot be before the start date.'),
         ),
         migrations.AddConstraint(
-            model_name="forum",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("status", "published"), _negated=True),
-                    ("published_at__isnull", False),
-                    _connector="OR",
-                ),
-                name="forum_published_has_date",
-            ),
+            model_name='forum',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), ('published_at__isnull', False), _connector='OR'), name='forum_published_has_date'),
         ),
         migrations.AddConstraint(
-            model_name="recommendation",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("status", "published"), _negated=True),
-                    ("published_at__isnull", False),
-                    _connector="OR",
-                ),
-                name="recommendation_published_has_date",
-            ),
+            model_name='recommendation',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), ('published_at__isnull', False), _connector='OR'), name='recommendation_published_has_date'),
         ),
     ]
