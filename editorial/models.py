@@ -69,9 +69,13 @@ class SearchTermQuerySet(models.QuerySet):
         words = catalogue_words(sources)
         with transaction.atomic():
             self.all().delete()
+            # Two visitors may rebuild at once after an edit; the second finds the words there.
             self.bulk_create(
-                SearchTerm(normalised=key[:60], language=language, word=word[:60])
-                for (key, language), word in words.items()
+                (
+                    SearchTerm(normalised=key[:60], language=language, word=word[:60])
+                    for (key, language), word in words.items()
+                ),
+                ignore_conflicts=True,
             )
         cache.set(TERMS_BUILT_KEY, current, None)
 

@@ -127,3 +127,19 @@ def test_postgresql_finds_other_forms_of_a_word(client):
     )
     assert titles(client, "programmes") == [programme.title_en]
     assert titles(client, "programas nacionales") == [programme.title_en]
+
+
+def test_two_visitors_rebuilding_the_word_list_at_once_do_not_collide(monkeypatch):
+    from editorial.models import SearchTerm, SearchTermQuerySet
+
+    make_practice(title_en="Migratory amnesty", title_es="Amnistía migratoria")
+    emptied = SearchTermQuerySet.delete
+
+    def emptied_then_filled_by_another_visitor(queryset):
+        result = emptied(queryset)
+        SearchTerm.objects.create(normalised="amnistia", language="es", word="amnistía")
+        return result
+
+    monkeypatch.setattr(SearchTermQuerySet, "delete", emptied_then_filled_by_another_visitor)
+    SearchTerm.objects.refresh()
+    assert SearchTerm.objects.filter(normalised="amnistia", language="es").count() == 1
