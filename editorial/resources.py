@@ -78,17 +78,24 @@ class EditorialResource(resources.ModelResource):
     def before_import_row(self, row, **kwargs):
         for name, value in row.items():
             row[name] = unescape_formula(value)
-        status = row.get("status") or Status.DRAFT
-        if status not in Status.values:
+        status = row.get("status")
+        if status and status not in Status.values:
             raise ValidationError(
                 {"status": _("Unknown status “%(status)s”.") % {"status": status}}
             )
-        row["status"] = status
         for name in self._meta.model.translated_field_names():
             if name in row and row[name] is None:
                 row[name] = ""
         if empty := [name for name in self.required_lists if not str(row.get(name) or "").strip()]:
             raise ValidationError({name: _("At least one is required.") for name in empty})
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        # A sheet exported, edited with its status column emptied and imported back must not
+        # unpublish anything: a blank status keeps the entry's own, which for a new entry is
+        # the model's default, draft.
+        if field.attribute == "status" and not row.get("status"):
+            return
+        super().import_field(field, instance, row, is_m2m=is_m2m, **kwargs)
 
     def import_instance(self, instance, row, **kwargs):
         errors = {}
@@ -142,16 +149,6 @@ class EditorialResource(resources.ModelResource):
         if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
             return list(field.clean(row))
         return scopes.entry_countries(instance)
-
-    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        # Publishing through a spreadsheet needs the same complete translations as in the admin.
-        errors = dict(import_validation_errors or {})
-        if instance.status == Status.PUBLISHED and "status" not in errors:
-            try:
-                instance.check_publishable()
-            except ValidationError as error:
-                errors.setdefault("status", []).extend(error.messages)
-        super().validate_instance(instance, errors, validate_unique)
 
     def export_field(self, field, instance, **kwargs):
         return escape_formula(super().export_field(field, instance, **kwargs))

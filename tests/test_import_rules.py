@@ -212,6 +212,35 @@ def test_status_changed_by_import_records_who_and_when(belize, theme, source):
     assert practice.status_changed_at is not None
 
 
+def exported_with(practice, **cells):
+    """The practices sheet as exported, its row edited by hand: one cell per keyword."""
+    data = tablib.Dataset().load(PracticeResource().export().csv, format="csv")
+    data[0] = tuple(cells.get(h, v) for h, v in zip(data.headers, data[0], strict=True))
+    return data
+
+
+def test_a_blank_status_keeps_a_published_entry_published(belize):
+    practice = make_practice(countries=[belize], title_en="Published practice")
+    data = exported_with(practice, status="", title_en="Retitled")
+    assert not problems(import_practices(data, make_reviewer()))
+    practice.refresh_from_db()
+    assert practice.title_en == "Retitled"
+    assert practice.status == Status.PUBLISHED
+
+
+def test_a_blank_status_makes_a_new_entry_a_draft(belize, theme, source):
+    assert not problems(import_practices(sheet(theme, source, {"status": ""}), make_reviewer()))
+    assert Practice.objects.get().status == Status.DRAFT
+
+
+def test_a_published_entry_kept_by_a_blank_status_still_needs_both_languages_said_once(belize):
+    practice = make_practice(countries=[belize])
+    data = exported_with(practice, status="", summary_es="")
+    result = import_practices(data, make_reviewer())
+    assert problems(result)[1].count("summary (Spanish)") == 1
+    assert Practice.objects.get(pk=practice.pk).summary_es
+
+
 # --- history ------------------------------------------------------------------------------
 
 
