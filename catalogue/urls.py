@@ -21,14 +21,22 @@ urlpatterns = [
 
 # Country profiles gather every app's content, so their views live here, under their own names.
 country_patterns = [
-    path("countries/", views.CountryListView.as_view(), name="list"),
-    path("countries/<slug:slug>/", views.CountryDetailView.as_view(), name="detail"),
+    path(
+        _("countries/"),
+        include(
+            [
+                path("", views.CountryListView.as_view(), name="list"),
+                path("<slug:slug>/", views.CountryDetailView.as_view(), name="detail"),
+            ]
+        ),
+    ),
 ]
 
-# Every public page lives under /en/ or /es/; "/" redirects by the browser's language.
+# Every public page lives under /en/ or /es/, in that language's words (/es/datos-abiertos/);
+# "/" redirects by the browser's language.
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
-    path("open-data/", views.OpenDataView.as_view(), name="open-data"),
+    path(_("open-data/"), views.OpenDataView.as_view(), name="open-data"),
     path("", include("practices.urls")),
     path("", include((country_patterns, "countries"))),
     path("", include("recommendations.urls")),

@@ -1,4 +1,5 @@
-"""Public pages at scale: cached for visitors, bounded in time, a 503 when the database fails."""
+"""Public pages at scale: cached for visitors, bounded in time, a 503 when the database fails;
+addresses in the other language's words redirected to this language's."""
 
 import hashlib
 import logging
@@ -6,8 +7,11 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language, get_language_from_path, override
 
 from .cache import generation
 
@@ -151,3 +155,56 @@ class CrossOriginResourcePolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+
+class TranslatedPathMiddleware:
+    """An address in the other language's words redirects to the same page in this one's.
+
+    Paths are translated (/es/practicas/, /en/practices/), so links shared when every path was
+    English (/es/practices/), or mixed up by hand (/en/practicas/), would otherwise be 404s.
+    They move permanently, query string kept. A path without a language prefix goes, like
+    Django's LocaleMiddleware does it, to the visitor's language, temporarily. It looks only at
+    addresses that found nothing, so pages that exist pay nothing.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 404 or request.method not in ("GET", "HEAD"):
+            return response
+        prefix = get_language_from_path(request.path_info)
+        rest = request.path_info[len(prefix) + 1 :] if prefix else request.path_info
+        target = path_in_language(rest, prefix or get_language())
+        # The page exists in these very words: the 404 is the page's own (an unknown entry).
+        if target is None or target == request.path:
+            return response
+        query = request.META.get("QUERY_STRING")
+        url = f"{target}?{query}" if query else target
+        if prefix:
+            return HttpResponsePermanentRedirect(url)
+        redirect = HttpResponseRedirect(url)
+        patch_vary_headers(redirect, ("Accept-Language", "Cookie"))
+        return redirect
+
+
+def path_in_language(rest, language):
+    """The path, in `language`'s words, of the page that `rest` (a path after its language
+    prefix) names in any language's words; None when it names no page."""
+    candidates = [rest]
+    if settings.APPEND_SLASH and not rest.endswith("/"):
+        candidates.append(f"{rest}/")
+    for code, _name in settings.LANGUAGES:
+        for candidate in candidates:
+            with override(code):
+                try:
+                    match = resolve(f"/{code}{candidate}")
+                except Resolver404:
+                    continue
+            with override(language):
+                try:
+                    return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+                except NoReverseMatch:
+                    return None
+    return None

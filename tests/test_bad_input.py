@@ -35,7 +35,7 @@ def test_bad_list_input_explains_itself(client, query, status, message):
 
 
 def test_messages_come_in_the_page_language(client):
-    response = client.get("/es/practices/?page=abc")
+    response = client.get("/es/practicas/?page=abc")
     assert response.status_code == 400
     assert "número entero" in response.content.decode()
 
@@ -76,6 +76,6 @@ def test_export_with_a_bad_filter_is_refused(client):
 
 
 def test_not_found_page_is_in_the_site_design_and_language(client):
-    response = client.get("/es/practices/999999/x/")
+    response = client.get("/es/practicas/999999/x/")
     assert response.status_code == 404
     assert "Página no encontrada" in response.content.decode()

@@ -141,7 +141,7 @@ def test_sort_by_title_uses_the_page_language(client):
         "Alpha",
         "Beta",
     ]
-    assert [p.title for p in client.get("/es/practices/?sort=title").context["page_obj"]] == [
+    assert [p.title for p in client.get("/es/practicas/?sort=title").context["page_obj"]] == [
         "Alfa",
         "Zeta",
     ]

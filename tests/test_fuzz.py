@@ -13,6 +13,8 @@ from urllib.parse import quote, quote_from_bytes
 import pytest
 from django import forms
 from django.test import Client
+from django.urls import reverse
+from django.utils.translation import override
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -179,11 +181,14 @@ def detail_paths(ids, slugs):
         st.from_regex(r"[-a-zA-Z0-9_]{1,30}", fullmatch=True),
         st.text(min_size=1, max_size=30).map(encoded),
     )
-    kind = st.sampled_from(["practices", "programmes", "recommendations", "forums"])
+    # A list's name and what follows its path: /es/practicas/ + 12/un-titulo.
+    kind = st.sampled_from(
+        ["practices:list", "practices:programmes", "recommendations:list", "recommendations:forums"]
+    )
     return st.one_of(
-        st.tuples(kind, number).map("/".join),
-        st.tuples(kind, number, slug).map("/".join),
-        st.tuples(st.just("countries"), st.one_of(st.sampled_from(slugs), slug)).map("/".join),
+        st.tuples(kind, number),
+        st.tuples(kind, st.tuples(number, slug).map("/".join)),
+        st.tuples(st.just("countries:list"), st.one_of(st.sampled_from(slugs), slug)),
     )
 
 
@@ -240,19 +245,19 @@ def changed_form(good, changes):
 
 # --- The requests ---------------------------------------------------------------------------
 
-LIST_PATHS = [
-    "",
-    "practices/",
-    "programmes/",
-    "programmes/compare/",
-    "recommendations/",
-    "forums/",
-    "countries/",
-    "open-data/",
-    "suggest/",
-    "suggest/thanks/",
-    "feed/",
-    "recommendations/feed/",
+LIST_PAGES = [
+    "home",
+    "practices:list",
+    "practices:programmes",
+    "practices:compare",
+    "recommendations:list",
+    "recommendations:forums",
+    "countries:list",
+    "open-data",
+    "practices:suggest",
+    "practices:suggest-thanks",
+    "practices:feed",
+    "recommendations:feed",
 ]
 # Half the lists are asked for as pages, half as downloads (ignored where a list has none).
 DOWNLOADS = ["", "", *(f"format={fmt}" for fmt in FORMATS)]
@@ -260,14 +265,19 @@ DOWNLOADS = ["", "", *(f"format={fmt}" for fmt in FORMATS)]
 UNPREFIXED = ["", "sitemap.xml", "robots.txt", "favicon.ico"]
 
 
+def url(name, language):
+    with override(language):
+        return reverse(name)
+
+
 @given(data=st.data())
 @fuzzing(LIST_EXAMPLES)
 def test_lists_feeds_and_downloads_never_fail(catalogue, visitor, data):
-    path = data.draw(st.sampled_from(LIST_PATHS))
+    name = data.draw(st.sampled_from(LIST_PAGES))
     download = data.draw(st.sampled_from(DOWNLOADS))
     query = "&".join(filter(None, [data.draw(catalogue.queries), download]))
     for language in LANGUAGES:
-        address = f"/{language}/{path}?{query}"
+        address = f"{url(name, language)}?{query}"
         assert_no_server_error(visitor.get(address), address)
 
 
@@ -275,9 +285,9 @@ def test_lists_feeds_and_downloads_never_fail(catalogue, visitor, data):
 @fuzzing(DETAIL_EXAMPLES)
 def test_detail_addresses_and_site_files_never_fail(catalogue, visitor, data):
     query = data.draw(st.one_of(st.just(""), catalogue.queries))
-    path = data.draw(catalogue.details)
+    name, rest = data.draw(catalogue.details)
     for language in LANGUAGES:
-        address = f"/{language}/{path}/?{query}"
+        address = f"{url(name, language)}{rest}/?{query}"
         assert_no_server_error(visitor.get(address), address)
     site_file = data.draw(st.sampled_from(UNPREFIXED))
     assert_no_server_error(visitor.get(f"/{site_file}?{query}"), site_file)
@@ -287,7 +297,7 @@ def test_detail_addresses_and_site_files_never_fail(catalogue, visitor, data):
 @fuzzing(SUGGESTION_EXAMPLES)
 def test_suggestions_never_fail(catalogue, visitor, data):
     for language in LANGUAGES:
-        address = f"/{language}/suggest/"
+        address = url("practices:suggest", language)
         if data.draw(st.booleans()):
             response = visitor.post(address, data.draw(catalogue.suggestions))
         else:

@@ -95,36 +95,35 @@ def of_kind(world, model_name):
 
 
 def public_paths(world, language):
-    with override(language):
-        entries = [entry.get_absolute_url() for entry in world["published"]]
-        countries = [world["belize"].get_absolute_url(), world["panama"].get_absolute_url()]
-    base = f"/{language}"
     hidden_ids = "&".join(
         f"programme={entry.pk}"
         for entry in world["hidden"]
         if entry._meta.model_name == "programme"
     )
-    return [
-        f"{base}/",
-        f"{base}/practices/",
-        f"{base}/practices/?q={HIDDEN}",
-        f"{base}/practices/?q={HIDDEN[:-1]}m",
-        f"{base}/practices/?format=csv",
-        f"{base}/practices/?format=json",
-        f"{base}/programmes/",
-        f"{base}/programmes/compare/?{hidden_ids}",
-        f"{base}/countries/",
-        f"{base}/recommendations/",
-        f"{base}/recommendations/?format=csv",
-        f"{base}/recommendations/?format=json",
-        f"{base}/recommendations/?q={HIDDEN}",
-        f"{base}/forums/",
-        f"{base}/feed/",
-        f"{base}/recommendations/feed/",
-        "/sitemap.xml",
-        *entries,
-        *countries,
-    ]
+    with override(language):
+        practices, recommendations = reverse("practices:list"), reverse("recommendations:list")
+        return [
+            reverse("home"),
+            practices,
+            f"{practices}?q={HIDDEN}",
+            f"{practices}?q={HIDDEN[:-1]}m",
+            f"{practices}?format=csv",
+            f"{practices}?format=json",
+            reverse("practices:programmes"),
+            f"{reverse('practices:compare')}?{hidden_ids}",
+            reverse("countries:list"),
+            recommendations,
+            f"{recommendations}?format=csv",
+            f"{recommendations}?format=json",
+            f"{recommendations}?q={HIDDEN}",
+            reverse("recommendations:forums"),
+            reverse("practices:feed"),
+            reverse("recommendations:feed"),
+            "/sitemap.xml",
+            *(entry.get_absolute_url() for entry in world["published"]),
+            world["belize"].get_absolute_url(),
+            world["panama"].get_absolute_url(),
+        ]
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

@@ -79,7 +79,7 @@ def test_old_slug_redirects_permanently_to_the_current_one(client, published_pra
 
 
 def test_link_without_slug_redirects_to_the_full_link(client, published_practice):
-    response = client.get(f"/es/practices/{published_practice.pk}/")
+    response = client.get(f"/es/practicas/{published_practice.pk}/")
     assert response.status_code == 301
     assert response["Location"] == entry_url(published_practice, "es")
 
@@ -235,5 +235,5 @@ def test_list_pages_are_well_formed(client, published_practice, language):
         checker.feed(client.get(url(name, language)).content.decode())
         assert (checker.mismatches, checker.open) == ([], []), name
     checker = TagBalance()
-    checker.feed(client.get(f"/{language}/recommendations/").content.decode())
+    checker.feed(client.get(url("recommendations:list", language)).content.decode())
     assert (checker.mismatches, checker.open) == ([], [])

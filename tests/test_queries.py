@@ -71,22 +71,22 @@ def test_every_public_page_runs_at_most_eight_queries(client):
     with override("es"):
         paths = {
             "home": "/es/",
-            "list": "/es/practices/",
-            "list page": "/es/practices/?page=1",
-            "search": "/es/practices/?q=practice",
-            "any-word search": "/es/practices/?q=practice+nowhere",
-            "misspelt search": "/es/practices/?q=practise",
-            "filtered": f"/es/practices/?country={country.slug}&level=national",
+            "list": "/es/practicas/",
+            "list page": "/es/practicas/?page=1",
+            "search": "/es/practicas/?q=practice",
+            "any-word search": "/es/practicas/?q=practice+nowhere",
+            "misspelt search": "/es/practicas/?q=practise",
+            "filtered": f"/es/practicas/?country={country.slug}&level=national",
             "three facets": (
-                f"/es/practices/?country={country.slug}&theme={theme.slug}&level=national"
+                f"/es/practicas/?country={country.slug}&theme={theme.slug}&level=national"
             ),
             "detail": practice.get_absolute_url(),
             "country": country.get_absolute_url(),
-            "countries": "/es/countries/",
-            "programmes": "/es/programmes/",
+            "countries": "/es/paises/",
+            "programmes": "/es/programas/",
             "programme": programme.get_absolute_url(),
-            "recommendations": "/es/recommendations/",
-            "forums": "/es/forums/",
+            "recommendations": "/es/recomendaciones/",
+            "forums": "/es/foros/",
         }
     counts = {name: count_queries(client, path) for name, path in paths.items()}
     assert {name: n for name, n in counts.items() if n > PAGE_QUERY_LIMIT} == {}

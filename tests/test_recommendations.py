@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils.translation import override
 
 from editorial.models import Status
@@ -23,6 +24,11 @@ from .factories import (
 pytestmark = pytest.mark.django_db
 
 
+def url(name, language):
+    with override(language):
+        return reverse(name)
+
+
 def url_of(entry, language):
     with override(language):
         return entry.get_absolute_url()
@@ -37,9 +43,9 @@ def test_recommendation_pages_render_in_both_languages(client, language):
     forum = make_forum()
     recommendation = make_recommendation(forum=forum)
     for path in [
-        f"/{language}/recommendations/",
+        url("recommendations:list", language),
         url_of(recommendation, language),
-        f"/{language}/forums/",
+        url("recommendations:forums", language),
         url_of(forum, language),
     ]:
         response = client.get(path)
@@ -115,7 +121,7 @@ def test_forum_filter_uses_published_forums_only(client):
     "query", ["horizon=forever", "country=atlantis", "forum=abc", "page=x", "q=" + "z" * 300]
 )
 def test_bad_recommendation_input_is_a_4xx_with_a_message(client, query):
-    response = client.get(f"/es/recommendations/?{query}")
+    response = client.get(f"/es/recomendaciones/?{query}")
     assert 400 <= response.status_code < 500
     assert "notice--problem" in response.content.decode()
 
@@ -140,7 +146,7 @@ def test_unpublished_recommendations_and_forums_are_nowhere(client, status):
 def test_recommendation_export_follows_filters_and_language(client):
     make_recommendation(horizon=Horizon.SHORT)
     make_recommendation(title_en="Other", title_es="Otra", horizon=Horizon.LONG)
-    response = client.get("/es/recommendations/?horizon=short&format=csv")
+    response = client.get("/es/recomendaciones/?horizon=short&format=csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [row["title"] for row in rows] == ["Agilizar la emisión de documentos"]
     assert rows[0]["horizon"] == "Corto plazo"

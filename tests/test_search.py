@@ -4,6 +4,8 @@ from urllib.parse import quote_plus
 
 import pytest
 from django.db import connection
+from django.urls import reverse
+from django.utils.translation import override
 
 from editorial.models import Status
 
@@ -13,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(client, query, language="en"):
-    response = client.get(f"/{language}/practices/", {"q": query})
+    with override(language):
+        path = reverse("practices:list")
+    response = client.get(path, {"q": query})
     assert response.status_code == 200
     return [practice.title_en for practice in response.context["page_obj"].object_list]
 
@@ -60,7 +64,7 @@ def test_with_no_entry_having_every_word_any_word_matches_and_the_page_says_so(
 
 
 def test_any_word_notice_is_in_spanish_on_spanish_pages(client, amnesty, other):
-    response = client.get("/es/practices/", {"q": "amnesty mediators"})
+    response = client.get("/es/practicas/", {"q": "amnesty mediators"})
     assert "al menos una" in response.content.decode()
 
 
@@ -75,7 +79,7 @@ def test_a_misspelt_search_offers_the_catalogue_word(client, typed, offered):
         countries=[make_country(name_en="Guatemala", name_es="Guatemala")],
     )
     amnesty = make_practice(title_en="Migratory amnesty", title_es="Amnistía migratoria")
-    response = client.get("/es/practices/", {"q": typed})
+    response = client.get("/es/practicas/", {"q": typed})
     found = [practice.pk for practice in response.context["page_obj"].object_list]
     if found:
         # PostgreSQL's English stemmer already reads "amnestia" as "amnesty".

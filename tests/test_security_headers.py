@@ -5,7 +5,7 @@ from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["/en/", "/es/practices/", "/admin/login/"]
+PAGES = ["/en/", "/es/practicas/", "/admin/login/"]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 EN_PATH = "/en/practices/{pk}/migratory-amnesty-in-belize/"
-ES_PATH = "/es/practices/{pk}/amnistia-migratoria-en-belice/"
+ES_PATH = "/es/practicas/{pk}/amnistia-migratoria-en-belice/"
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def test_practice_page_shares_in_its_language(client, practice, language, locale
 
 def test_language_switch_keeps_the_query_string(client, practice):
     page = client.get("/en/practices/?theme=health&sort=title").content.decode()
-    assert 'href="/es/practices/?theme=health&amp;sort=title"' in page
+    assert 'href="/es/practicas/?theme=health&amp;sort=title"' in page
 
 
 def test_language_switch_on_a_practice_goes_to_its_spanish_slug(client, practice):
@@ -68,7 +68,7 @@ def test_language_switch_on_a_practice_goes_to_its_spanish_slug(client, practice
 def test_sitemap_lists_both_languages_with_alternates(client, practice):
     xml = client.get("/sitemap.xml").content.decode()
     assert f"/en/practices/{practice.pk}/migratory-amnesty-in-belize/" in xml
-    assert f"/es/practices/{practice.pk}/amnistia-migratoria-en-belice/" in xml
+    assert f"/es/practicas/{practice.pk}/amnistia-migratoria-en-belice/" in xml
     assert 'hreflang="x-default"' in xml
 
 
@@ -79,7 +79,7 @@ def test_robots_points_to_the_sitemap(client):
 
 
 def test_feed_lists_newly_published_practices(client, practice):
-    response = client.get("/es/feed/")
+    response = client.get("/es/novedades/")
     assert response["Content-Type"].startswith("application/atom+xml")
     assert "Amnistía migratoria en Belice" in response.content.decode()
 
@@ -87,7 +87,7 @@ def test_feed_lists_newly_published_practices(client, practice):
 def test_csv_export_follows_filters_and_language(client, practice):
     make_practice(title_en="Another practice")
     country = practice.countries.get()
-    response = client.get(f"/es/practices/?country={country.slug}&format=csv")
+    response = client.get(f"/es/practicas/?country={country.slug}&format=csv")
     assert response["Content-Disposition"] == 'attachment; filename="practices-es.csv"'
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [row["title"] for row in rows] == ["Amnistía migratoria en Belice"]
@@ -117,7 +117,7 @@ def test_content_security_policy_forbids_third_parties(client):
 
 
 def test_pages_are_compressed_for_slow_links(client, practice):
-    response = client.get("/es/practices/", headers={"accept-encoding": "gzip"})
+    response = client.get("/es/practicas/", headers={"accept-encoding": "gzip"})
     assert response["Content-Encoding"] == "gzip"
 
 

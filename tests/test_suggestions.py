@@ -42,9 +42,9 @@ def form_data():
 
 
 def test_suggestion_arrives_as_a_draft_in_the_page_language(client, form_data):
-    response = client.post("/es/suggest/", form_data)
+    response = client.post("/es/sugerir/", form_data)
     assert response.status_code == 302
-    assert response["Location"] == "/es/suggest/thanks/"
+    assert response["Location"] == "/es/sugerir/gracias/"
     practice = Practice.objects.get()
     assert practice.status == Status.DRAFT
     assert practice.title_es == form_data["title"]
@@ -57,22 +57,22 @@ def test_thank_you_page_renders(client):
 
 
 def test_suggestion_is_never_public_before_review(client, form_data):
-    client.post("/es/suggest/", form_data)
+    client.post("/es/sugerir/", form_data)
     practice = Practice.objects.get()
     for page in [
         "/es/",
-        "/es/practices/",
-        "/es/practices/?q=ferias",
-        "/es/feed/",
+        "/es/practicas/",
+        "/es/practicas/?q=ferias",
+        "/es/novedades/",
         "/sitemap.xml",
-        "/es/practices/?format=json",
+        "/es/practicas/?format=json",
         practice.get_absolute_url(),
     ]:
         assert "Ferias de empleo" not in client.get(page).content.decode(), page
 
 
 def test_contact_details_never_appear_publicly(client, form_data, django_user_model):
-    client.post("/es/suggest/", form_data)
+    client.post("/es/sugerir/", form_data)
     practice = Practice.objects.get()
     practice.title_en = "Job fairs"
     practice.summary_en = practice.description_en = "Job fairs for migrants."

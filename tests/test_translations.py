@@ -40,12 +40,12 @@ def test_spanish_catalogue_compiles_without_warnings():
     ("path", "spanish"),
     [
         ("/es/", "Buenas prácticas"),
-        ("/es/practices/", "Aplicar filtros"),
-        ("/es/recommendations/", "Recomendaciones"),
-        ("/es/forums/", "Foros regionales"),
-        ("/es/countries/", "Países"),
-        ("/es/open-data/", "Datos abiertos"),
-        ("/es/suggest/", "Sugerir una buena práctica"),
+        ("/es/practicas/", "Aplicar filtros"),
+        ("/es/recomendaciones/", "Recomendaciones"),
+        ("/es/foros/", "Foros regionales"),
+        ("/es/paises/", "Países"),
+        ("/es/datos-abiertos/", "Datos abiertos"),
+        ("/es/sugerir/", "Sugerir una buena práctica"),
     ],
 )
 def test_spanish_pages_are_in_spanish(client, path, spanish):

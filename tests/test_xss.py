@@ -3,6 +3,7 @@
 from html.parser import HTMLParser
 
 import pytest
+from django.urls import reverse
 from django.utils.translation import override
 
 from editorial.richtext import sanitise
@@ -93,16 +94,16 @@ def test_every_public_page_shows_attacks_as_inert_text(client, attacked, languag
     practice, programme, country = attacked
     with override(language):
         pages = [
-            f"/{language}/",
-            f"/{language}/practices/",
-            f"/{language}/practices/?q=script",
+            reverse("home"),
+            reverse("practices:list"),
+            f"{reverse('practices:list')}?q=script",
             practice.get_absolute_url(),
             programme.get_absolute_url(),
-            f"/{language}/programmes/",
-            f"/{language}/programmes/compare/?programme={programme.pk}",
-            f"/{language}/countries/",
+            reverse("practices:programmes"),
+            f"{reverse('practices:compare')}?programme={programme.pk}",
+            reverse("countries:list"),
             country.get_absolute_url(),
-            f"/{language}/feed/",
+            reverse("practices:feed"),
         ]
     for page in pages:
         response = client.get(page)

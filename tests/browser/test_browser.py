@@ -10,6 +10,7 @@ import os
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
@@ -54,6 +55,11 @@ def url_of(entry, lang):
         return entry.get_absolute_url()
 
 
+def list_url(lang):
+    with translation.override(lang):
+        return reverse("practices:list")
+
+
 def result_titles(page):
     return sorted(page.locator(".listing__results .card__title a").all_inner_texts())
 
@@ -63,7 +69,7 @@ def query_of(page):
 
 
 def filter_by_costa_rica_and_regularization(page, lang):
-    page.goto(f"/{lang}/practices/")
+    page.goto(list_url(lang))
     # On a phone the filters are folded under one summary, as a person would find them.
     panel = page.locator("details.filters-panel")
     if (
@@ -88,7 +94,7 @@ def test_filtering_by_country_and_theme_shows_only_matching_practices_as_removab
     page = new_page(lang, viewport)
     filter_by_costa_rica_and_regularization(page, lang)
 
-    assert urlsplit(page.url).path == f"/{lang}/practices/"
+    assert urlsplit(page.url).path == list_url(lang)
     assert query_of(page)["country"] == ["costa-rica"]
     assert query_of(page)["theme"] == ["regularization"]
     assert result_titles(page) == [in_language(lang, catalogue.plans)]
@@ -124,7 +130,7 @@ def test_searching_without_accents_finds_the_practice_with_the_accented_spanish_
     practice = getattr(catalogue, entry)
     assert accented in practice.title_es.lower()
     page = new_page(lang)
-    page.goto(f"/{lang}/practices/")
+    page.goto(list_url(lang))
     search_box = page.locator(".listing__search input[name=q]")
     search_box.fill(typed)
     with page.expect_navigation():
@@ -139,11 +145,11 @@ def test_searching_without_accents_finds_the_practice_with_the_accented_spanish_
 )
 def test_switching_language_keeps_the_filters(new_page, catalogue, source, target, link):
     page = new_page(source)
-    page.goto(f"/{source}/practices/?theme=regularization")
+    page.goto(f"{list_url(source)}?theme=regularization")
     with page.expect_navigation():
         page.locator(".language-switch").get_by_role("link", name=link, exact=True).click()
 
-    assert urlsplit(page.url).path == f"/{target}/practices/"
+    assert urlsplit(page.url).path == list_url(target)
     assert urlsplit(page.url).query == "theme=regularization"
     expect(page.locator("html")).to_have_attribute("lang", target)
     expect(page.locator("input[name=theme][value=regularization]")).to_be_checked()
@@ -159,7 +165,7 @@ def test_opening_a_practice_from_the_list_shows_its_title_as_the_heading(
 ):
     title = in_language(lang, catalogue.mediators)
     page = new_page(lang, viewport)
-    page.goto(f"/{lang}/practices/")
+    page.goto(list_url(lang))
     with page.expect_navigation():
         page.locator(".card__title").get_by_role("link", name=title, exact=True).click()
 

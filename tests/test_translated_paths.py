@@ -1,0 +1,190 @@
+"""Spanish pages live at Spanish paths, and every address shared before still finds its page."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import URLResolver, get_resolver, reverse
+from django.urls.resolvers import LocalePrefixPattern
+from django.utils.translation import override
+
+from countries.models import Country
+from practices.models import Practice
+from recommendations.models import Forum, Recommendation
+
+pytestmark = pytest.mark.django_db
+
+ARGUMENTS = {"pk": 7, "slug": "amnistia"}
+
+
+def named_pages(patterns, namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from named_pages(entry.url_patterns, inner)
+        elif entry.name:
+            yield (
+                f"{namespace}{entry.name}",
+                {key: ARGUMENTS[key] for key in entry.pattern.converters},
+            )
+
+
+def public_pages():
+    """Every page under the language prefix, by name, with arguments for its placeholders."""
+    (prefixed,) = [
+        entry
+        for entry in get_resolver().url_patterns
+        if isinstance(entry, URLResolver) and isinstance(entry.pattern, LocalePrefixPattern)
+    ]
+    return sorted(named_pages(prefixed.url_patterns))
+
+
+PAGES = public_pages()
+# The home page is only its language prefix: it has no words to translate.
+WORDED_PAGES = [(name, kwargs) for name, kwargs in PAGES if name != "home"]
+
+
+def url(name, language, kwargs=None):
+    with override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def words(path):
+    """The words of a path after its language prefix, without the entry's id and slug."""
+    arguments = {str(value) for value in ARGUMENTS.values()}
+    return {part for part in path.strip("/").split("/")[1:] if part not in arguments}
+
+
+ENGLISH_WORDS = set().union(*(words(url(name, "en", kwargs)) for name, kwargs in PAGES))
+
+
+def test_every_public_page_is_found():
+    names = {name for name, _kwargs in PAGES}
+    assert {"home", "open-data", "practices:detail", "recommendations:forum"} <= names
+
+
+@pytest.mark.parametrize(("name", "kwargs"), PAGES, ids=[name for name, _kwargs in PAGES])
+def test_spanish_path_shares_no_word_with_the_english_one(name, kwargs):
+    spanish = url(name, "es", kwargs)
+    assert not words(spanish) & ENGLISH_WORDS, spanish
+    assert re.fullmatch(r"[a-z0-9/-]+", spanish), spanish
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"), WORDED_PAGES, ids=[name for name, _kwargs in WORDED_PAGES]
+)
+def test_english_path_on_a_spanish_page_redirects_permanently_with_its_query(client, name, kwargs):
+    english = url(name, "en", kwargs)
+    old = english.replace("/en/", "/es/", 1)
+    spanish = url(name, "es", kwargs)
+    response = client.get(f"{old}?country=panama&q=retorno")
+    assert response.status_code == 301
+    assert response["Location"] == f"{spanish}?country=panama&q=retorno"
+
+
+def test_spanish_path_on_an_english_page_redirects_to_the_english_path(client):
+    response = client.get("/en/practicas/?theme=health")
+    assert response.status_code == 301
+    assert response["Location"] == "/en/practices/?theme=health"
+
+
+def test_english_path_without_its_final_slash_redirects_at_once(client):
+    response = client.get("/es/open-data")
+    assert response.status_code == 301
+    assert response["Location"] == "/es/datos-abiertos/"
+
+
+def test_path_without_a_language_goes_to_the_browsers_language_in_its_words(client):
+    response = client.get("/practices/?q=retorno", headers={"accept-language": "es"})
+    assert response.status_code == 302
+    assert response["Location"] == "/es/practicas/?q=retorno"
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_unknown_entry_at_a_spanish_path_stays_not_found(client):
+    assert client.get("/es/practicas/999999/nada/").status_code == 404
+
+
+def test_unknown_path_stays_not_found(client):
+    assert client.get("/es/nada/").status_code == 404
+
+
+def test_form_sent_to_an_old_path_is_not_redirected(client):
+    # A redirect would drop the form's data; only GET and HEAD move.
+    assert client.post("/es/suggest/", {}).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/robots.txt", "/sitemap.xml", "/admin/login/"])
+def test_addresses_outside_the_languages_stay_where_they_are(client, path):
+    assert client.get(path).status_code == 200
+
+
+# --- The language switch -------------------------------------------------------------------
+
+
+def switch_link(page, language):
+    match = re.search(rf'<a href="([^"]*)" hreflang="{language}" lang="{language}">', page)
+    return match.group(1).replace("&amp;", "&")
+
+
+@pytest.mark.parametrize(
+    "name", ["practices:list", "practices:compare", "open-data", "recommendations:forums"]
+)
+def test_language_switch_goes_to_the_same_page_in_the_other_languages_words(client, name):
+    page = client.get(f"{url(name, 'es')}?page=1").content.decode()
+    assert switch_link(page, "en") == f"{url(name, 'en')}?page=1"
+    page = client.get(url(name, "en")).content.decode()
+    assert switch_link(page, "es") == url(name, "es")
+
+
+# --- Links on Spanish pages ----------------------------------------------------------------
+
+
+def spanish_pages():
+    with override("es"):
+        return [
+            reverse("home"),
+            reverse("practices:list"),
+            Practice.objects.published().first().get_absolute_url(),
+            reverse("practices:programmes"),
+            reverse("practices:compare"),
+            Country.objects.get(code="GT").get_absolute_url(),
+            reverse("recommendations:list"),
+            Recommendation.objects.published().first().get_absolute_url(),
+            reverse("recommendations:forums"),
+            Forum.objects.published().first().get_absolute_url(),
+            reverse("open-data"),
+        ]
+
+
+def test_links_on_spanish_pages_have_no_english_words_in_their_paths(client, catalogue_content):
+    for path in spanish_pages():
+        response = client.get(path)
+        assert response.status_code == 200, path
+        page = response.content.decode()
+        links = re.findall(r'(?:href|content)="(?:https?://testserver)?(/es/[^"?#]*)', page)
+        assert links, path
+        for link in links:
+            assert not words(link) & ENGLISH_WORDS, (path, link)
+
+
+def test_spanish_page_names_its_spanish_address_for_sharing(client):
+    page = client.get("/es/datos-abiertos/").content.decode()
+    assert '<link rel="canonical" href="http://testserver/es/datos-abiertos/">' in page
+    assert '<meta property="og:url" content="http://testserver/es/datos-abiertos/">' in page
+    assert 'hreflang="en" href="http://testserver/en/open-data/"' in page
+
+
+def test_sitemap_lists_pages_at_their_paths_in_each_language(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/es/datos-abiertos/" in xml
+    assert "http://testserver/en/open-data/" in xml
+    assert "/es/open-data/" not in xml
+
+
+def test_spanish_feed_links_to_spanish_paths(client, catalogue_content):
+    xml = client.get("/es/novedades/").content.decode()
+    links = [urlsplit(link).path for link in re.findall(r'href="([^"]+)"', xml)]
+    assert "/es/practicas/" in links
+    entries = [link for link in links if link != "/es/novedades/"]
+    assert all(link.startswith("/es/practicas/") for link in entries), entries
