@@ -32,7 +32,8 @@ def robots_txt(request):
 @require_GET
 def favicon(request):
     # Resolved per request: the hashed file name exists only once static files are collected.
-    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+    # The admin's language follows each browser's, but this redirect is cached: the English mark.
+    return HttpResponsePermanentRedirect(static("img/favicon-en.svg"))
 
 
 def count_published(relation):

@@ -6,6 +6,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
+from django.utils.translation import override
 
 PO = Path(__file__).resolve().parent.parent / "locale" / "es" / "LC_MESSAGES" / "django.po"
 
@@ -53,3 +55,15 @@ def test_spanish_pages_are_in_spanish(client, path, spanish):
     assert spanish in page
     for english in ("Apply filters", "Good practices", "Open data", "Skip to main content"):
         assert english not in page, (path, english)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "acronym", "other"), [("en", "RCM", "CRM"), ("es", "CRM", "RCM")]
+)
+def test_brand_reads_the_conferences_acronym_in_the_page_language(client, language, acronym, other):
+    with override(language):
+        page = client.get(reverse("home")).content.decode()
+    assert f'<span class="site-header__mark" aria-hidden="true">{acronym}</span>' in page
+    assert f"img/favicon-{language}.svg" in page
+    assert other not in page
