@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Draw static/img/og-card.png, the 1200x630 image shown in link previews (Open Graph).
+"""Draw static/img/og-card-<language>.png, the 1200x630 images shown in link previews (Open
+Graph): one per language, since a page shared in Spanish previews in Spanish.
 
-    .venv/bin/python scripts/make_og_card.py [output.png]
+    .venv/bin/python scripts/make_og_card.py [output directory]
 
 Renders a small self-contained HTML page (no fonts or files from elsewhere) in Debian's
 Chromium through Playwright and screenshots it at exactly 1200x630. Run it again after
-changing the wording below, and commit the PNG.
+changing the wording below, which follows the site's own (locale/es), and commit the PNGs.
 """
 
 import sys
@@ -19,16 +20,28 @@ sys.path.insert(0, str(ROOT))
 
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-OUTPUT = ROOT / "static" / "img" / "og-card.png"
+OUTPUT = ROOT / "static" / "img"
 WIDTH, HEIGHT = 1200, 630
 
-TITLE_EN = "Catalogue of good practices on migration"
-TITLE_ES = "Catálogo de buenas prácticas en migración"
-TOPICS = "Regularization · Integration · Return and reintegration"
-CONFERENCE = "Regional Conference on Migration"
+CARDS = {
+    "en": {
+        "mark": "RCM",
+        "title": "Catalogue of good practices on migration",
+        "subtitle": "Good practices and public policies of the countries of the "
+        "Regional Conference on Migration",
+        "topics": "Regularization · Integration · Return and reintegration",
+    },
+    "es": {
+        "mark": "CRM",
+        "title": "Catálogo de buenas prácticas en materia migratoria",
+        "subtitle": "Buenas prácticas y políticas públicas de los países de la "
+        "Conferencia Regional sobre Migración",
+        "topics": "Regularización · Integración · Retorno y reintegración",
+    },
+}
 
 PAGE = """<!doctype html>
-<html lang="en">
+<html lang="{language}">
 <meta charset="utf-8">
 <style>
   html, body {{ margin: 0; width: {width}px; height: {height}px; overflow: hidden; }}
@@ -44,17 +57,19 @@ PAGE = """<!doctype html>
     letter-spacing: .06em;
   }}
   h1 {{ margin: 0; font-size: 58px; line-height: 1.12; font-weight: 700; max-width: 1000px; }}
-  .es {{ margin: 18px 0 0; font-size: 40px; line-height: 1.2; color: #d8e6f3; max-width: 1000px; }}
+  .subtitle {{
+    margin: 22px 0 0; font-size: 34px; line-height: 1.25; color: #d8e6f3; max-width: 1000px;
+  }}
   .topics {{ margin: 0; font-size: 26px; line-height: 1.4; color: #fff; white-space: nowrap; }}
   .topics span {{ color: #ffbf47; }}
 </style>
 <body>
-  <div class="mark" aria-hidden="true">RCM</div>
+  <div class="mark" aria-hidden="true">{mark}</div>
   <div>
-    <h1>{title_en}</h1>
-    <p class="es" lang="es">{title_es}</p>
+    <h1>{title}</h1>
+    <p class="subtitle">{subtitle}</p>
   </div>
-  <p class="topics">{topics} <span>—</span> {conference}</p>
+  <p class="topics">{topics}</p>
 </body>
 </html>
 """
@@ -66,34 +81,30 @@ FIT_ONE_LINE = """(selector) => {
 }"""
 
 
-def render_html():
-    return PAGE.format(
-        width=WIDTH,
-        height=HEIGHT,
-        title_en=escape(TITLE_EN),
-        title_es=escape(TITLE_ES),
-        topics=escape(TOPICS),
-        conference=escape(CONFERENCE),
-    )
+def render_html(language):
+    texts = {key: escape(text) for key, text in CARDS[language].items()}
+    return PAGE.format(width=WIDTH, height=HEIGHT, language=language, **texts)
 
 
-def main(output=OUTPUT):
-    output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
+def main(directory=OUTPUT):
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
         )
         page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT}, device_scale_factor=1)
-        page.set_content(render_html(), wait_until="load")
-        # Keep the last line on one line whatever the installed fonts' widths.
-        page.evaluate(FIT_ONE_LINE, ".topics")
-        page.screenshot(path=str(output), type="png", full_page=False)
+        for language in CARDS:
+            output = directory / f"og-card-{language}.png"
+            page.set_content(render_html(language), wait_until="load")
+            # Keep the last line on one line whatever the installed fonts' widths.
+            page.evaluate(FIT_ONE_LINE, ".topics")
+            page.screenshot(path=str(output), type="png", full_page=False)
+            print(
+                f"Wrote {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output} "
+                f"({output.stat().st_size // 1024} KB, {WIDTH}x{HEIGHT})"
+            )
         browser.close()
-    print(
-        f"Wrote {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output} "
-        f"({output.stat().st_size // 1024} KB, {WIDTH}x{HEIGHT})"
-    )
 
 
 if __name__ == "__main__":

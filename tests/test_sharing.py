@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -53,6 +54,20 @@ def test_practice_page_shares_in_its_language(client, practice, language, locale
     other = "es" if language == "en" else "en"
     expected = alternate.format(pk=practice.pk)
     assert f'hreflang="{other}" href="http://testserver{expected}"' in page
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_link_preview_image_is_the_card_in_the_page_language(client, language):
+    from django.contrib.staticfiles import finders
+    from django.templatetags.static import static
+    from django.urls import reverse
+    from django.utils.translation import override
+
+    with override(language):
+        page = client.get(reverse("practices:list")).content.decode()
+    card = f"img/og-card-{language}.png"
+    assert urlsplit(meta(page, "og:image")).path == static(card)
+    assert finders.find(card)
 
 
 def test_language_switch_keeps_the_query_string(client, practice):
