@@ -11,10 +11,10 @@ from django.views.generic import DetailView, ListView, TemplateView
 from countries.models import Country, KeyFigure, SubRegion
 from editorial.models import Status, published_counts
 from editorial.related import cached_rows
-from practices.export import PRACTICE_FIELDS
+from practices.export import PRACTICE_FIELDS, PRACTICES_FILE
 from practices.facets import practice_facets
 from practices.models import Practice, Programme, ProgrammeKind, Theme
-from recommendations.export import RECOMMENDATION_FIELDS
+from recommendations.export import RECOMMENDATION_FIELDS, RECOMMENDATIONS_FILE
 from recommendations.models import Forum, Recommendation
 
 
@@ -131,5 +131,9 @@ class OpenDataView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            fields=PRACTICE_FIELDS, recommendation_fields=RECOMMENDATION_FIELDS, **kwargs
+            fields=PRACTICE_FIELDS,
+            recommendation_fields=RECOMMENDATION_FIELDS,
+            practices_file=PRACTICES_FILE,
+            recommendations_file=RECOMMENDATIONS_FILE,
+            **kwargs,
         )

@@ -1,30 +1,36 @@
 """Practices as open data; the formats are editorial.export's."""
 
-from editorial.export import export_records, names, timestamp
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-PRACTICE_FIELDS = [
+from editorial.export import columns, export_records, names, timestamp
+
+# The downloaded file's name, without its extension, in the page's language.
+PRACTICES_FILE = pgettext_lazy("name of a downloaded file", "practices")
+
+PRACTICE_FIELDS = columns(
     "id",
     "url",
     "title",
-    "summary",
-    "description",
-    "results",
-    "lessons_learned",
+    ("summary", _("A summary in a few lines.")),
+    ("description", _("What was done and how, in HTML (paragraphs, lists, links).")),
+    ("results", _("The results the sources report, in HTML; empty if they report none.")),
+    ("lessons_learned", _("The lessons learned, in HTML; empty if the sources give none.")),
     "countries",
     "country_codes",
-    "level",
-    "programme",
-    "programme_kind",
+    ("level", _("Its level: regional, national or local.")),
+    ("programme", _("The government programme it belongs to, if any.")),
+    ("programme_kind", _("That programme's kind, such as regularization or migratory amnesty.")),
     "themes",
-    "implementing_actors",
-    "target_groups",
-    "start_year",
-    "end_year",
-    "ongoing",
+    ("implementing_actors", _("The institutions and organisations that carried it out.")),
+    ("target_groups", _("The groups of people it is meant for.")),
+    ("start_year", _("The year it began; empty if the sources do not say.")),
+    ("end_year", _("The year it ended; empty if it goes on or the sources do not say.")),
+    ("ongoing", _("Whether it is still under way: true or false.")),
     "sources",
     "published_at",
     "updated_at",
-]
+)
 
 
 def practice_record(practice, request):
@@ -59,4 +65,4 @@ def practice_record(practice, request):
 
 def export_practices(practices, request, fmt):
     records = (practice_record(practice, request) for practice in practices)
-    return export_records(records, PRACTICE_FIELDS, "practices", fmt)
+    return export_records(records, PRACTICE_FIELDS, PRACTICES_FILE, fmt)

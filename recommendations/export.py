@@ -1,24 +1,30 @@
 """Open data for policy recommendations, with the same conventions as practices."""
 
-from editorial.export import export_records, names, timestamp
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-RECOMMENDATION_FIELDS = [
+from editorial.export import columns, export_records, names, timestamp
+
+# The downloaded file's name, without its extension, in the page's language.
+RECOMMENDATIONS_FILE = pgettext_lazy("name of a downloaded file", "recommendations")
+
+RECOMMENDATION_FIELDS = columns(
     "id",
     "url",
     "title",
-    "text",
-    "addressed_to",
-    "horizon",
+    ("text", _("The recommendation in full, in HTML (paragraphs, lists, links).")),
+    ("addressed_to", _("Whom it is addressed to, such as governments or regional bodies.")),
+    ("horizon", _("When to act on it: short, mid or long term; empty if not stated.")),
     "themes",
-    "whole_region",
+    ("whole_region", _("Whether it applies to the whole region: true or false.")),
     "countries",
     "country_codes",
-    "illustrated_by",
-    "forum",
+    ("illustrated_by", _("The addresses of the good practices that illustrate it.")),
+    ("forum", _("The regional forum that adopted it, if any.")),
     "sources",
     "published_at",
     "updated_at",
-]
+)
 
 
 def recommendation_record(recommendation, request):
@@ -46,4 +52,4 @@ def recommendation_record(recommendation, request):
 
 def export_recommendations(recommendations, request, fmt):
     records = (recommendation_record(item, request) for item in recommendations)
-    return export_records(records, RECOMMENDATION_FIELDS, "recommendations", fmt)
+    return export_records(records, RECOMMENDATION_FIELDS, RECOMMENDATIONS_FILE, fmt)

@@ -103,7 +103,7 @@ def test_csv_export_follows_filters_and_language(client, practice):
     make_practice(title_en="Another practice")
     country = practice.countries.get()
     response = client.get(f"/es/practicas/?country={country.slug}&format=csv")
-    assert response["Content-Disposition"] == 'attachment; filename="practices-es.csv"'
+    assert response["Content-Disposition"] == 'attachment; filename="practicas.csv"'
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [row["title"] for row in rows] == ["Amnistía migratoria en Belice"]
     assert rows[0]["url"].endswith(ES_PATH.format(pk=practice.pk))

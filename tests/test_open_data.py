@@ -1,0 +1,115 @@
+"""Downloads speak the page's language where people read them, and stay stable for programs."""
+
+import csv
+import io
+import json
+from html import escape
+
+import pytest
+from django.urls import reverse
+from django.utils.translation import override
+
+from practices.export import PRACTICE_FIELDS
+from recommendations.export import RECOMMENDATION_FIELDS
+
+from .factories import make_practice, make_recommendation
+
+pytestmark = pytest.mark.django_db
+
+LISTS = {"practices:list": PRACTICE_FIELDS, "recommendations:list": RECOMMENDATION_FIELDS}
+
+
+def download(client, name, language, fmt, **filters):
+    with override(language):
+        path = reverse(name)
+    return client.get(path, {**filters, "format": fmt})
+
+
+def csv_rows(response):
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+@pytest.fixture
+def entries():
+    make_practice(is_ongoing=True, start_year=2019)
+    make_practice(is_ongoing=False)
+    make_recommendation(whole_region=True)
+    make_recommendation(whole_region=False)
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "fmt", "filename"),
+    [
+        ("practices:list", "en", "csv", "practices.csv"),
+        ("practices:list", "es", "csv", "practicas.csv"),
+        ("practices:list", "es", "json", "practicas.json"),
+        ("recommendations:list", "en", "json", "recommendations.json"),
+        ("recommendations:list", "es", "csv", "recomendaciones.csv"),
+        ("recommendations:list", "es", "json", "recomendaciones.json"),
+    ],
+)
+def test_download_is_named_in_the_page_language(client, entries, name, language, fmt, filename):
+    response = download(client, name, language, fmt)
+    assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize(
+    ("name", "column"), [("practices:list", "ongoing"), ("recommendations:list", "whole_region")]
+)
+def test_csv_writes_yes_and_no_as_true_and_false_in_every_language(
+    client, entries, name, column, language
+):
+    rows = csv_rows(download(client, name, language, "csv"))
+    assert sorted(row[column] for row in rows) == ["false", "true"]
+
+
+def test_csv_leaves_a_cell_empty_when_there_is_nothing_to_say(client, entries):
+    rows = csv_rows(download(client, "practices:list", "es", "csv"))
+    assert sorted(row["start_year"] for row in rows) == ["", "2019"]
+
+
+def test_json_keeps_booleans_and_nothing_as_json_has_them(client, entries):
+    results = json.loads(download(client, "practices:list", "es", "json").content)["results"]
+    assert sorted((r["ongoing"], r["start_year"]) for r in results) == [(False, None), (True, 2019)]
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_columns_have_the_same_names_in_both_languages(client, entries, name):
+    headers = {}
+    for language in ("en", "es"):
+        response = download(client, name, language, "csv")
+        headers[language] = next(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert headers["en"] == headers["es"] == list(LISTS[name])
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_open_data_page_explains_every_column_in_the_page_language(client, language):
+    with override(language):
+        page = client.get(reverse("open-data")).content.decode()
+        for columns in LISTS.values():
+            for column, meaning in columns.items():
+                explained = f'<th scope="row"><code>{column}</code></th><td>{escape(meaning)}</td>'
+                assert explained in page, column
+
+
+def test_every_column_is_explained_in_spanish():
+    for columns in LISTS.values():
+        for column, meaning in columns.items():
+            with override("es"):
+                spanish = str(meaning)
+            assert spanish != str(meaning), column
+
+
+@pytest.mark.parametrize(
+    ("language", "files"),
+    [
+        ("en", ["practices.csv", "recommendations.json"]),
+        ("es", ["practicas.csv", "recomendaciones.json"]),
+    ],
+)
+def test_open_data_page_names_the_files_as_they_download(client, language, files):
+    with override(language):
+        page = client.get(reverse("open-data")).content.decode()
+    for file in files:
+        assert f"<code>{file}</code>" in page
