@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from countries.models import Country, KeyFigure, SubRegion
 from editorial.models import Status, published_counts
 from editorial.related import cached_rows
-from practices.export import PRACTICE_FIELDS, PRACTICES_FILE
+from practices.export import PRACTICE_FIELDS, PRACTICES_FILE, PROGRAMME_FIELDS, PROGRAMMES_FILE
 from practices.facets import practice_facets
 from practices.models import Practice, Programme, ProgrammeKind, Theme
 from recommendations.export import RECOMMENDATION_FIELDS, RECOMMENDATIONS_FILE
@@ -132,8 +132,10 @@ class OpenDataView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             fields=PRACTICE_FIELDS,
+            programme_fields=PROGRAMME_FIELDS,
             recommendation_fields=RECOMMENDATION_FIELDS,
             practices_file=PRACTICES_FILE,
+            programmes_file=PROGRAMMES_FILE,
             recommendations_file=RECOMMENDATIONS_FILE,
             **kwargs,
         )

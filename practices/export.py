@@ -1,12 +1,13 @@
-"""Practices as open data; the formats are editorial.export's."""
+"""Practices and programmes as open data; the formats are editorial.export's."""
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from editorial.export import columns, export_records, names, timestamp
 
-# The downloaded file's name, without its extension, in the page's language.
+# The downloaded files' names, without their extension, in the page's language.
 PRACTICES_FILE = pgettext_lazy("name of a downloaded file", "practices")
+PROGRAMMES_FILE = pgettext_lazy("name of a downloaded file", "programmes")
 
 PRACTICE_FIELDS = columns(
     "id",
@@ -24,9 +25,9 @@ PRACTICE_FIELDS = columns(
     "themes",
     ("implementing_actors", _("The institutions and organisations that carried it out.")),
     ("target_groups", _("The groups of people it is meant for.")),
-    ("start_year", _("The year it began; empty if the sources do not say.")),
-    ("end_year", _("The year it ended; empty if it goes on or the sources do not say.")),
-    ("ongoing", _("Whether it is still under way: true or false.")),
+    "start_year",
+    "end_year",
+    "ongoing",
     "sources",
     "published_at",
     "updated_at",
@@ -66,3 +67,54 @@ def practice_record(practice, request):
 def export_practices(practices, request, fmt):
     records = (practice_record(practice, request) for practice in practices)
     return export_records(records, PRACTICE_FIELDS, PRACTICES_FILE, fmt)
+
+
+PROGRAMME_FIELDS = columns(
+    "id",
+    "url",
+    ("name", _("Its name.")),
+    ("summary", _("What the programme does, in HTML (paragraphs, lists, links).")),
+    ("kind", _("Its kind, such as regularization or migratory amnesty.")),
+    ("country", _("The country that runs it; empty for a regional programme.")),
+    ("country_code", _("That country's two-letter ISO 3166-1 code, such as GT or PA.")),
+    ("legal_basis", _("The laws or decrees it rests on, in HTML; empty if not stated.")),
+    ("eligibility", _("Who may take part, in HTML; empty if the sources do not say.")),
+    ("responsible_institution", _("The institution in charge of it.")),
+    "start_year",
+    "end_year",
+    "ongoing",
+    ("beneficiaries", _("How many people it reached, as the sources count them.")),
+    ("beneficiaries_year", _("The year those people were counted.")),
+    "sources",
+    "published_at",
+    "updated_at",
+)
+
+
+def programme_record(programme, request):
+    country = programme.country
+    return {
+        "id": programme.pk,
+        "url": request.build_absolute_uri(programme.get_absolute_url()),
+        "name": programme.name,
+        "summary": programme.summary,
+        "kind": programme.kind.name,
+        "country": country.name if country else None,
+        "country_code": country.code if country else None,
+        "legal_basis": programme.legal_basis,
+        "eligibility": programme.eligibility,
+        "responsible_institution": programme.responsible_institution,
+        "start_year": programme.start_year,
+        "end_year": programme.end_year,
+        "ongoing": programme.is_ongoing,
+        "beneficiaries": programme.beneficiaries,
+        "beneficiaries_year": programme.beneficiaries_year,
+        "sources": names(programme.sources),
+        "published_at": timestamp(programme.published_at),
+        "updated_at": timestamp(programme.updated_at),
+    }
+
+
+def export_programmes(programmes, request, fmt):
+    records = (programme_record(programme, request) for programme in programmes)
+    return export_records(records, PROGRAMME_FIELDS, PROGRAMMES_FILE, fmt)

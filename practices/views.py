@@ -11,7 +11,7 @@ from editorial.related import prefetch_small_relations
 from editorial.views import CanonicalSlugMixin, FilteredListMixin, with_params
 
 from . import services
-from .export import export_practices
+from .export import export_practices, export_programmes
 from .facets import practice_facets
 from .filters import PracticeFilter, ProgrammeFilter
 from .forms import CompareForm, SuggestionForm
@@ -112,6 +112,9 @@ class ProgrammeListView(FilteredListMixin, TemplateView):
         return (
             super().get_queryset().for_listing().order_by("kind__position", "country__name", "name")
         )
+
+    def export(self, results, fmt):
+        return export_programmes(results.prefetch_related("sources"), self.request, fmt)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(kinds=ProgrammeKind.objects.with_published(), **kwargs)

@@ -110,6 +110,8 @@ def public_paths(world, language):
             f"{practices}?format=csv",
             f"{practices}?format=json",
             reverse("practices:programmes"),
+            f"{reverse('practices:programmes')}?format=csv",
+            f"{reverse('practices:programmes')}?format=json",
             f"{reverse('practices:compare')}?{hidden_ids}",
             reverse("countries:list"),
             recommendations,

@@ -9,14 +9,18 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import override
 
-from practices.export import PRACTICE_FIELDS
+from practices.export import PRACTICE_FIELDS, PROGRAMME_FIELDS
 from recommendations.export import RECOMMENDATION_FIELDS
 
-from .factories import make_practice, make_recommendation
+from .factories import make_practice, make_programme, make_recommendation
 
 pytestmark = pytest.mark.django_db
 
-LISTS = {"practices:list": PRACTICE_FIELDS, "recommendations:list": RECOMMENDATION_FIELDS}
+LISTS = {
+    "practices:list": PRACTICE_FIELDS,
+    "practices:programmes": PROGRAMME_FIELDS,
+    "recommendations:list": RECOMMENDATION_FIELDS,
+}
 
 
 def download(client, name, language, fmt, **filters):
@@ -33,6 +37,8 @@ def csv_rows(response):
 def entries():
     make_practice(is_ongoing=True, start_year=2019)
     make_practice(is_ongoing=False)
+    make_programme(is_ongoing=True)
+    make_programme(is_ongoing=False, country=None)
     make_recommendation(whole_region=True)
     make_recommendation(whole_region=False)
 
@@ -43,6 +49,8 @@ def entries():
         ("practices:list", "en", "csv", "practices.csv"),
         ("practices:list", "es", "csv", "practicas.csv"),
         ("practices:list", "es", "json", "practicas.json"),
+        ("practices:programmes", "en", "csv", "programmes.csv"),
+        ("practices:programmes", "es", "json", "programas.json"),
         ("recommendations:list", "en", "json", "recommendations.json"),
         ("recommendations:list", "es", "csv", "recomendaciones.csv"),
         ("recommendations:list", "es", "json", "recomendaciones.json"),
@@ -55,7 +63,12 @@ def test_download_is_named_in_the_page_language(client, entries, name, language,
 
 @pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize(
-    ("name", "column"), [("practices:list", "ongoing"), ("recommendations:list", "whole_region")]
+    ("name", "column"),
+    [
+        ("practices:list", "ongoing"),
+        ("practices:programmes", "ongoing"),
+        ("recommendations:list", "whole_region"),
+    ],
 )
 def test_csv_writes_yes_and_no_as_true_and_false_in_every_language(
     client, entries, name, column, language
@@ -67,6 +80,14 @@ def test_csv_writes_yes_and_no_as_true_and_false_in_every_language(
 def test_csv_leaves_a_cell_empty_when_there_is_nothing_to_say(client, entries):
     rows = csv_rows(download(client, "practices:list", "es", "csv"))
     assert sorted(row["start_year"] for row in rows) == ["", "2019"]
+
+
+def test_programme_download_is_in_the_page_language(client, entries):
+    results = json.loads(download(client, "practices:programmes", "es", "json").content)["results"]
+    assert len(results) == 2
+    for record in results:
+        assert record["name"].startswith("Programa de regularización")
+        assert record["url"].startswith("http://testserver/es/programas/")
 
 
 def test_json_keeps_booleans_and_nothing_as_json_has_them(client, entries):
