@@ -228,6 +228,8 @@ class Editorial(models.Model):
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     # Unaccented, lower-cased text of both languages, so search works the same on any database.
     search_text = models.TextField(editable=False, default="")
+    # The same of the title alone (the first searchable field): titles that match rank first.
+    search_title = models.TextField(editable=False, default="")
 
     searchable_fields: tuple[str, ...] = ()
     # The words "did you mean" may offer, from published entries (see SearchTerm).
@@ -239,6 +241,9 @@ class Editorial(models.Model):
     # Translated fields that accept a small set of HTML, cleaned with nh3 on save and output.
     rich_text_fields: tuple[str, ...] = ()
 
+    # Written by save() itself, so they follow any partial save.
+    derived_fields = ("search_text", "search_title", "published_at")
+
     class Meta:
         abstract = True
 
@@ -247,7 +252,7 @@ class Editorial(models.Model):
         self.prepare_text()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text", "published_at"}
+            kwargs["update_fields"] = {*update_fields, *self.derived_fields}
         super().save(*args, **kwargs)
 
     def stamp_publication(self, when=None):
@@ -270,6 +275,7 @@ class Editorial(models.Model):
                 name = f"{field}_{code}"
                 setattr(self, name, sanitise(getattr(self, name)))
         self.search_text = searchable_text(self, self.searchable_fields)
+        self.search_title = searchable_text(self, self.searchable_fields[:1])
 
     @classmethod
     def translated_field_names(cls):

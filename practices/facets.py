@@ -1,7 +1,7 @@
-"""Counts per filter value within the current results, and their total, in one query.
+"""Counts per filter value within the practice list's results, and their total.
 
-The results (filtered and searched) are computed once, as a common table expression, and
-every facet counts its relation table against it; the search is never run twice.
+SQL finds the ids of the results (filtered and searched, on indexes); the counts come from
+each practice's facet values kept in memory (editorial.facets).
 """
 
 from django.core.cache import cache
@@ -9,56 +9,64 @@ from django.db import connection
 
 from countries.models import Country
 from editorial.cache import generation
-from editorial.models import Status
+from editorial.facets import FacetIndex, shared
+from editorial.related import cached_rows
 
-from .models import Actor, ActorType, Practice, Programme, ProgrammeKind, TargetGroup, Theme
+from .models import Actor, Practice, Programme, TargetGroup, Theme
+
+FACETS = ["country", "subregion", "theme", "kind", "level", "actor_type", "target_group"]
+# Many-to-many relations, each read as (practice, related id) rows.
+LINKS = {
+    "countries": Country,
+    "themes": Theme,
+    "actors": Actor,
+    "target_groups": TargetGroup,
+}
 
 
-def _table(model):
-    return connection.ops.quote_name(model._meta.db_table)
+def facet_values():
+    """{practice id: its values in each of FACETS} for every published practice."""
+    linked = {name: {} for name in LINKS}
+    quote = connection.ops.quote_name
+    parts = []
+    for index, name in enumerate(LINKS):
+        field = Practice._meta.get_field(name)
+        parts.append(
+            f"SELECT {index}, {quote(field.m2m_column_name())}, "
+            f"{quote(field.m2m_reverse_name())} "
+            f"FROM {quote(field.remote_field.through._meta.db_table)}"
+        )
+    names = list(LINKS)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts))
+        for index, practice_id, related_id in cursor.fetchall():
+            linked[names[index]].setdefault(practice_id, []).append(related_id)
+    rows = {name: cached_rows(model) for name, model in LINKS.items()}
+    kinds = dict(Programme.objects.published().values_list("pk", "kind__slug"))
+    seen = {}
+    values = {}
+    for pk, level, programme_id in Practice.objects.published().values_list(
+        "pk", "level", "programme_id"
+    ):
+        countries = [rows["countries"][id] for id in linked["countries"].get(pk, ())]
+        actors = [rows["actors"][id] for id in linked["actors"].get(pk, ())]
+        kind = kinds.get(programme_id)
+        values[pk] = (
+            shared((country.slug for country in countries), seen),
+            shared((country.subregion for country in countries), seen),
+            shared((rows["themes"][id].slug for id in linked["themes"].get(pk, ())), seen),
+            shared([kind] if kind else [], seen),
+            shared([level], seen),
+            shared((actor.actor_type.slug for actor in actors), seen),
+            shared(
+                (rows["target_groups"][id].slug for id in linked["target_groups"].get(pk, ())),
+                seen,
+            ),
+        )
+    return values
 
 
-def facet_sql():
-    practice = _table(Practice)
-    countries = _table(Practice.countries.through)
-    themes = _table(Practice.themes.through)
-    actors = _table(Practice.actors.through)
-    target_groups = _table(Practice.target_groups.through)
-    return f"""
-        WITH matching (id) AS ({{results}})
-        SELECT 'total', '', COUNT(*) FROM matching
-        UNION ALL
-        SELECT 'country', c.slug, COUNT(*) FROM {countries} r
-            JOIN matching m ON m.id = r.practice_id JOIN {_table(Country)} c ON c.id = r.country_id
-            GROUP BY c.slug
-        UNION ALL
-        SELECT 'subregion', c.subregion, COUNT(DISTINCT r.practice_id) FROM {countries} r
-            JOIN matching m ON m.id = r.practice_id JOIN {_table(Country)} c ON c.id = r.country_id
-            GROUP BY c.subregion
-        UNION ALL
-        SELECT 'theme', t.slug, COUNT(*) FROM {themes} r
-            JOIN matching m ON m.id = r.practice_id JOIN {_table(Theme)} t ON t.id = r.theme_id
-            GROUP BY t.slug
-        UNION ALL
-        SELECT 'kind', k.slug, COUNT(*) FROM {practice} p
-            JOIN matching m ON m.id = p.id JOIN {_table(Programme)} g ON g.id = p.programme_id
-            JOIN {_table(ProgrammeKind)} k ON k.id = g.kind_id
-            WHERE g.status = %s
-            GROUP BY k.slug
-        UNION ALL
-        SELECT 'level', p.level, COUNT(*) FROM {practice} p
-            JOIN matching m ON m.id = p.id GROUP BY p.level
-        UNION ALL
-        SELECT 'actor_type', t.slug, COUNT(DISTINCT r.practice_id) FROM {actors} r
-            JOIN matching m ON m.id = r.practice_id JOIN {_table(Actor)} a ON a.id = r.actor_id
-            JOIN {_table(ActorType)} t ON t.id = a.actor_type_id
-            GROUP BY t.slug
-        UNION ALL
-        SELECT 'target_group', t.slug, COUNT(*) FROM {target_groups} r
-            JOIN matching m ON m.id = r.practice_id
-            JOIN {_table(TargetGroup)} t ON t.id = r.targetgroup_id
-            GROUP BY t.slug
-    """
+index = FacetIndex(FACETS, facet_values)
 
 
 def practice_facets(results, *, narrowed=True):
@@ -66,30 +74,24 @@ def practice_facets(results, *, narrowed=True):
 
     Counts of the whole catalogue (`narrowed=False`: no filter, no search) are the same for
     every visitor until the catalogue changes, and the list's first page asks for them most:
-    they are kept in the cache until then.
+    they are kept in the shared cache until then.
     """
     if narrowed:
-        return count_facets(results)
+        ids, facets = ordered_results(results.order_by())
+        return len(ids), facets
     key = f"facets:catalogue:{generation()}"
     counted = cache.get(key)
     if counted is None:
-        counted = count_facets(results)
+        ids, facets = ordered_results(results.order_by())
+        counted = len(ids), facets
         cache.set(key, counted, None)
     return counted
 
 
-def count_facets(results):
-    sql, params = results.order_by().values("pk").query.sql_with_params()
-    facets = {name: {} for name in FACETS}
-    total = 0
-    with connection.cursor() as cursor:
-        cursor.execute(facet_sql().format(results=sql), [*params, Status.PUBLISHED])
-        for name, value, count in cursor.fetchall():
-            if name == "total":
-                total = count
-            else:
-                facets[name][value] = count
-    return total, facets
+def ordered_results(results):
+    """The ids of `results` in their order, with their facets: one query however searched.
 
-
-FACETS = ["country", "subregion", "theme", "kind", "level", "actor_type", "target_group"]
+    Returns (ids, {filter name: {value: count}}); the page then reads its rows by id.
+    """
+    ids = list(results.values_list("pk", flat=True))
+    return ids, index.count(ids)

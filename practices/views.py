@@ -12,7 +12,7 @@ from editorial.views import CanonicalSlugMixin, FilteredListMixin, with_params
 
 from . import services
 from .export import export_practices, export_programmes
-from .facets import practice_facets
+from .facets import ordered_results, practice_facets
 from .filters import PracticeFilter, ProgrammeFilter
 from .forms import CompareForm, SuggestionForm
 from .models import Practice, Programme, ProgrammeKind
@@ -36,13 +36,26 @@ class PracticeListView(FilteredListMixin, TemplateView):
             for name in self.filterset.filters
             if name != "sort"
         )
-        total, self.facets = practice_facets(results, narrowed=narrowed)
-        return total
+        self.ids = None
+        if not narrowed:
+            total, self.facets = practice_facets(results, narrowed=False)
+            return total
+        # Searched or filtered once, as ordered ids; the page reads its rows by id.
+        self.ids, self.facets = ordered_results(results)
+        return len(self.ids)
+
+    def paginate(self, results, total):
+        return super().paginate(results if self.ids is None else self.ids, total)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
-        page.object_list = page.object_list.as_cards()
+        if self.ids is None:
+            page.object_list = page.object_list.as_cards()
+        else:
+            position = {pk: place for place, pk in enumerate(page.object_list)}
+            cards = Practice.objects.filter(pk__in=page.object_list).as_cards()
+            page.object_list = sorted(cards, key=lambda card: position[card.pk])
         context.update(
             facets=self.facets,
             sort_links=[

@@ -1,0 +1,56 @@
+"""Counts per filter value within a list's results, counted in each worker's memory.
+
+A list's facets (countries, themes…) are relations from its entries to small tables. Counted
+in SQL, every matching entry is joined to every relation table once per facet: about 100 ms
+when a common word matches most of 10,000 entries. Instead each worker keeps, for every
+published entry, its values in each facet (tuples of slugs, equal tuples shared) until the
+catalogue changes. Counting is then a pass in C over the ids a query found on its indexes, the
+same on every database.
+"""
+
+import threading
+from collections import Counter
+from itertools import chain, repeat
+from operator import itemgetter
+
+from .cache import generation
+
+
+class FacetIndex:
+    """Each published entry's facet values, loaded by `load()` once per catalogue change.
+
+    `load()` returns {entry id: (values of the first facet, values of the second, …)}, one
+    tuple of values per name in `names`.
+    """
+
+    def __init__(self, names, load):
+        self.names = names
+        self.load = load
+        self.loaded_for = None
+        self.values = {}
+        self.lock = threading.Lock()
+
+    def current(self):
+        now = generation()
+        if self.loaded_for != now:
+            with self.lock:
+                if self.loaded_for != now:
+                    self.values = self.load()
+                    self.loaded_for = now
+        return self.values
+
+    def count(self, ids):
+        """{facet name: {value: how many of `ids` have it}}."""
+        # An entry published after the values were loaded counts under no value until the
+        # next load, a moment later.
+        rows = list(map(self.current().get, ids, repeat(((),) * len(self.names))))
+        return {
+            name: dict(Counter(chain.from_iterable(map(itemgetter(position), rows))))
+            for position, name in enumerate(self.names)
+        }
+
+
+def shared(values, seen):
+    """`values` as a sorted tuple, the same object as an equal tuple met before."""
+    key = tuple(sorted(set(values)))
+    return seen.setdefault(key, key)
