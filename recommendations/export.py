@@ -12,7 +12,7 @@ RECOMMENDATION_FIELDS = columns(
     "id",
     "url",
     "title",
-    ("text", _("The recommendation in full, in HTML (paragraphs, lists, links).")),
+    ("text", _("The recommendation in full (long text).")),
     ("addressed_to", _("Whom it is addressed to, such as governments or regional bodies.")),
     ("horizon", _("When to act on it: short, mid or long term; empty if not stated.")),
     "themes",
