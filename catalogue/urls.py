@@ -11,6 +11,8 @@ admin.site.site_header = _("Catalogue of good practices: editors")
 admin.site.site_title = _("Catalogue editors")
 admin.site.index_title = _("Curate the catalogue")
 
+handler500 = views.server_error
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt),

@@ -1,14 +1,18 @@
 """Pages that bring the content apps together: home, country profiles, open data."""
 
+import sys
+
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import reverse
+from django.views import defaults
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
 from countries.models import Country, KeyFigure, SubRegion
+from editorial.middleware import database_unavailable, is_database_unavailable
 from editorial.models import Status, published_counts
 from editorial.related import cached_rows
 from practices.export import PRACTICE_FIELDS, PRACTICES_FILE, PROGRAMME_FIELDS, PROGRAMMES_FILE
@@ -34,6 +38,18 @@ def favicon(request):
     # Resolved per request: the hashed file name exists only once static files are collected.
     # The admin's language follows each browser's, but this redirect is cached: the English mark.
     return HttpResponsePermanentRedirect(static("img/favicon-en.svg"))
+
+
+def server_error(request):
+    """The 500 page, unless the database was out of reach: then a 503 that says to retry.
+
+    DatabaseUnavailableMiddleware sees only what views raise; this is for the rest, such as
+    a signed-in editor's session saved after the view, or the admin's time limit set before.
+    Django calls it while handling the exception.
+    """
+    if is_database_unavailable(sys.exc_info()[1]):
+        return database_unavailable(request)
+    return defaults.server_error(request)
 
 
 def count_published(relation):

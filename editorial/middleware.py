@@ -11,7 +11,12 @@ from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
-from django.utils.translation import get_language, get_language_from_path, override
+from django.utils.translation import (
+    get_language,
+    get_language_from_path,
+    get_language_from_request,
+    override,
+)
 
 from .cache import generation
 
@@ -122,7 +127,8 @@ class DatabaseUnavailableMiddleware:
 
     The visitor reads, in the page's language, that the catalogue is briefly unavailable and
     to try again shortly; proxies and crawlers read Retry-After. The page asks nothing of the
-    database.
+    database. What fails outside a view comes to the same page through the 500 handler,
+    catalogue.views.server_error.
     """
 
     def __init__(self, get_response):
@@ -132,13 +138,27 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
+        if not is_database_unavailable(exception):
             return None
         # With the traceback: it shows which query ran over the time limit.
         logger.warning("Database unavailable for %s: %s", request.path, exception, exc_info=True)
+        return database_unavailable(request)
+
+
+def is_database_unavailable(exception):
+    return isinstance(exception, OperationalError | InterfaceError)
+
+
+def database_unavailable(request):
+    """The 503 page, in the language the request asks for.
+
+    Outside a view (catalogue.views.server_error), LocaleMiddleware may not have chosen the
+    language yet, and the thread would still speak the previous request's.
+    """
+    with override(get_language_from_request(request, check_path=True)):
         response = render(request, "503.html", status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 class CrossOriginResourcePolicyMiddleware:

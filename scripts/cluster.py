@@ -215,7 +215,7 @@ def require(*programs):
 
 def start(stack, workdir):
     """Everything up and serving; returns (nginx port, {name: gunicorn})."""
-    database_url = stack.enter_context(with_postgres.throwaway_cluster())
+    database_url = stack.enter_context(with_postgres.throwaway_cluster()).url
     redis_port = with_postgres.free_port()
     # A cache: nothing is ever written to disk.
     options = {

@@ -5,7 +5,9 @@
 
 The cluster is created from the installed server binaries (Debian's postgresql package) in a
 temporary directory, listens on 127.0.0.1 on a free port, and is stopped and deleted when the
-command ends, whatever its outcome. DATABASE_URL points the command at it.
+command ends, whatever its outcome. DATABASE_URL points the command at it, and
+CATALOGUE_PG_DATADIR at the cluster's data directory, so that a test can restart the server
+(restart()).
 """
 
 import glob
@@ -16,8 +18,15 @@ import subprocess
 import sys
 import tempfile
 from contextlib import contextmanager
+from typing import NamedTuple
 
 SUPERUSER = "catalogue"
+DATADIR_VARIABLE = "CATALOGUE_PG_DATADIR"
+
+
+class Cluster(NamedTuple):
+    url: str  # for DATABASE_URL
+    datadir: str
 
 
 def server_bindir():
@@ -41,12 +50,25 @@ def as_server_user(args):
     return args
 
 
+def log_file(datadir):
+    return os.path.join(os.path.dirname(datadir), "server.log")
+
+
+def restart(datadir):
+    """Restart the server as an operator would: sessions cut at once; back once it accepts."""
+    command = [f"{server_bindir()}/pg_ctl", "-D", datadir, "-l", log_file(datadir), "-m", "fast"]
+    subprocess.run(
+        as_server_user([*command, "-w", "restart"]), check=True, stdout=subprocess.DEVNULL
+    )
+
+
 @contextmanager
 def throwaway_cluster():
-    """A fresh cluster with an empty database; yields its DATABASE_URL, removed on exit."""
+    """A fresh cluster with an empty database, removed on exit; yields a Cluster."""
     bindir = server_bindir()
     workdir = tempfile.mkdtemp(prefix="catalogue-pg-")
-    datadir, logfile = os.path.join(workdir, "data"), os.path.join(workdir, "server.log")
+    datadir = os.path.join(workdir, "data")
+    logfile = log_file(datadir)
     if os.geteuid() == 0:
         shutil.chown(workdir, "postgres", "postgres")
     port = free_port()
@@ -75,7 +97,7 @@ def throwaway_cluster():
         run(
             [f"{bindir}/createdb", "-h", "127.0.0.1", "-p", str(port), "-U", SUPERUSER, "catalogue"]
         )
-        yield f"postgres://{SUPERUSER}@127.0.0.1:{port}/catalogue"
+        yield Cluster(f"postgres://{SUPERUSER}@127.0.0.1:{port}/catalogue", datadir)
     finally:
         subprocess.run(
             as_server_user([f"{bindir}/pg_ctl", "-D", datadir, "-m", "immediate", "stop"]),
@@ -86,10 +108,11 @@ def throwaway_cluster():
 
 
 def main(command):
-    with throwaway_cluster() as url:
-        address = url.split("@")[1].split("/")[0]
+    with throwaway_cluster() as cluster:
+        address = cluster.url.split("@")[1].split("/")[0]
         print(f"PostgreSQL running on {address} for: {' '.join(command)}", flush=True)
-        return subprocess.call(command, env={**os.environ, "DATABASE_URL": url})
+        env = {**os.environ, "DATABASE_URL": cluster.url, DATADIR_VARIABLE: cluster.datadir}
+        return subprocess.call(command, env=env)
 
 
 if __name__ == "__main__":

@@ -4,13 +4,17 @@ admin has none, and visitors read a 503 in their language rather than an error p
 import os
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
 from django.db import InterfaceError, OperationalError, connection, transaction
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from catalogue.views import HomeView
+from editorial import middleware
 from practices.admin import PracticeAdmin
 
 from .test_settings import ROOT
@@ -87,6 +91,54 @@ def test_a_database_out_of_reach_answers_503_in_the_page_language(
     assert response.status_code == 503
     assert response["Retry-After"] == "10"
     assert BUSY[language] in response.content.decode()
+
+
+@pytest.fixture
+def signed_in(django_user_model):
+    """A reviewer's browser; Django's own 500 handling, as in production, not re-raised."""
+    browser = Client(raise_request_exception=False)
+    browser.force_login(django_user_model.objects.create_user("reviewer", is_staff=True))
+    return browser
+
+
+def fail_saving_sessions(monkeypatch, error):
+    def save(*args, **kwargs):
+        raise error("connection refused")
+
+    monkeypatch.setattr(SessionStore, "save", save)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_database_out_of_reach_after_the_view_answers_503_in_the_page_language(
+    signed_in, monkeypatch, language
+):
+    # A signed-in editor's session is saved once the view has answered.
+    fail_saving_sessions(monkeypatch, OperationalError)
+    response = signed_in.get(f"/{language}/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10"
+    assert BUSY[language] in response.content.decode()
+
+
+def test_any_other_error_after_the_view_is_still_a_500(signed_in, monkeypatch):
+    fail_saving_sessions(monkeypatch, RuntimeError)
+    assert signed_in.get("/en/").status_code == 500
+
+
+def test_a_database_out_of_reach_before_the_language_is_chosen_answers_in_the_visitors(
+    signed_in, monkeypatch, settings
+):
+    def unreachable():
+        raise OperationalError("connection refused")
+
+    # The admin's time limit is lifted before LocaleMiddleware has read Accept-Language.
+    settings.STATEMENT_TIMEOUT_MS = 2000
+    monkeypatch.setattr(
+        middleware, "connection", SimpleNamespace(vendor="postgresql", cursor=unreachable)
+    )
+    response = signed_in.get("/admin/", headers={"accept-language": "es"})
+    assert response.status_code == 503
+    assert BUSY["es"] in response.content.decode()
 
 
 @postgresql_only
