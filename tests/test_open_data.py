@@ -110,7 +110,7 @@ def test_open_data_page_explains_every_column_in_the_page_language(client, langu
         page = client.get(reverse("open-data")).content.decode()
         for columns in LISTS.values():
             for column, meaning in columns.items():
-                explained = f'<th scope="row"><code>{column}</code></th><td>{escape(meaning)}</td>'
+                explained = f"<dt><code>{column}</code></dt><dd>{escape(meaning)}</dd>"
                 assert explained in page, column
 
 
