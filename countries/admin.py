@@ -17,5 +17,5 @@ class CountryAdmin(TranslatedHistoryAdmin):
     list_display = ["name", "code", "subregion", "is_rcm_member"]
     list_filter = ["subregion", "is_rcm_member"]
     search_fields = ["name_en", "name_es", "code"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    prepopulated_fields = {"slug": ["name_en"], "slug_es": ["name_es"]}
     inlines = [KeyFigureInline]

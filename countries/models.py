@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from editorial.models import TranslatedSlug, spanish_slug_field
+
 
 class SubRegion(models.TextChoices):
     CENTRAL_AMERICA = "central-america", _("Central America")
@@ -20,7 +22,7 @@ class CountryQuerySet(models.QuerySet):
         return self.order_by(f"name_{get_language()}")
 
 
-class Country(models.Model):
+class Country(TranslatedSlug, models.Model):
     code = models.CharField(
         _("ISO code"),
         max_length=2,
@@ -29,6 +31,7 @@ class Country(models.Model):
     )
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug_es = spanish_slug_field()
     subregion = models.CharField(_("sub-region"), max_length=20, choices=SubRegion.choices)
     is_rcm_member = models.BooleanField(
         _("RCM member"),

@@ -101,8 +101,8 @@ class TranslatedHistoryAdmin(HistoryAdmin, TabbedTranslationAdmin):
 class VocabularyAdmin(TranslatedHistoryAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
-    search_fields = ["name_en", "name_es", "slug"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    search_fields = ["name_en", "name_es", "slug", "slug_es"]
+    prepopulated_fields = {"slug": ["name_en"], "slug_es": ["name_es"]}
 
 
 @admin.register(Source)

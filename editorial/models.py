@@ -9,11 +9,12 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import connection, models, transaction
+from django.db import connection, migrations, models, transaction
 from django.db.models import Case, Prefetch, ProtectedError, Q, When
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .related import prefetch_small_relations
@@ -34,11 +35,99 @@ def slug_for(text):
     return slug[:SLUG_LENGTH] or "entry"
 
 
-class Vocabulary(models.Model):
+def spanish_slug_field():
+    return models.SlugField(
+        _("Spanish slug"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "Names it in the addresses of Spanish pages; made from the Spanish name when left "
+            "empty. Links shared with an earlier one stop finding it."
+        ),
+    )
+
+
+def spanish_slug_operations(app_label, *model_names):
+    """Migration operations giving the rows of `model_names` a Spanish slug, made from their
+    Spanish name as a save would make it, before the slugs must be unique."""
+
+    def fill(apps, schema_editor):
+        for name in model_names:
+            model = apps.get_model(app_label, name)
+            rows = list(model.objects.order_by("pk"))
+            taken = set()
+            for row in rows:
+                slug = base = slug_for(row.name_es or row.slug)
+                n = 1
+                while slug in taken:
+                    n += 1
+                    slug = f"{base}-{n}"
+                taken.add(slug)
+                row.slug_es = slug
+            model.objects.bulk_update(rows, ["slug_es"], batch_size=1000)
+
+    return [
+        *(
+            migrations.AddField(
+                model_name=name,
+                name="slug_es",
+                field=models.SlugField(blank=True, db_index=False, default="", max_length=120),
+                preserve_default=False,
+            )
+            for name in model_names
+        ),
+        migrations.RunPython(fill, migrations.RunPython.noop),
+        *(
+            migrations.AlterField(model_name=name, name="slug_es", field=spanish_slug_field())
+            for name in model_names
+        ),
+    ]
+
+
+class TranslatedSlug:
+    """A row that lists filter by, named in their addresses by `slug` in English and by
+    `slug_es` in Spanish (`?tema=integracion`).
+
+    `slug` stays the stable key of imports, exports and counts. Lists read either language's
+    slug on either language's page, so a link works whichever language it was shared in.
+    """
+
+    def slug_in(self, language):
+        return getattr(self, f"slug_{language}", "") or self.slug
+
+    @property
+    def url_slug(self):
+        """Its slug in the page's language."""
+        return self.slug_in(get_language())
+
+    def save(self, *args, **kwargs):
+        if not self.slug_es:
+            self.slug_es = self.free_slug(slug_for(getattr(self, "name_es", "") or self.slug))
+            if (fields := kwargs.get("update_fields")) is not None:
+                kwargs["update_fields"] = {*fields, "slug_es"}
+        super().save(*args, **kwargs)
+
+    def free_slug(self, slug):
+        taken = set(
+            type(self)
+            ._default_manager.exclude(pk=self.pk)
+            .filter(slug_es__startswith=slug)
+            .values_list("slug_es", flat=True)
+        )
+        candidate, n = slug, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{slug}-{n}"
+        return candidate
+
+
+class Vocabulary(TranslatedSlug, models.Model):
     """A term of a controlled vocabulary that editors manage, labelled in both languages."""
 
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug_es = spanish_slug_field()
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 

@@ -106,3 +106,36 @@ def test_a_database_from_before_the_editorial_app_keeps_its_sources_scopes_and_h
     assert list(scope.countries.values_list("code", flat=True)) == ["BZ"]
     [version] = Version.objects.get_for_object(moved)
     assert version.field_dict["title_es"] == "Estudio regional"
+
+
+BEFORE_SPANISH_SLUGS = [
+    ("countries", "0003_source_from_editorial"),
+    ("practices", "0008_search_title"),
+    ("recommendations", "0004_search_title"),
+]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_existing_countries_and_vocabularies_get_spanish_slugs_from_their_spanish_names():
+    from django.db.migrations.loader import MigrationLoader
+
+    latest = [(app, name) for app, name in MigrationLoader(None).graph.leaf_nodes()]
+    old = migrate_to(BEFORE_SPANISH_SLUGS)
+    try:
+        Theme = old.get_model("practices", "Theme")
+        Theme.objects.create(name_en="Return", name_es="Retorno y reintegración", slug="return")
+        Theme.objects.create(name_en="Returns", name_es="Retorno y reintegración", slug="returns")
+        old.get_model("countries", "Country").objects.create(
+            code="US", name_en="United States", name_es="Estados Unidos", slug="united-states"
+        )
+    finally:
+        migrate_to(latest)
+
+    from countries.models import Country
+    from practices.models import Theme
+
+    assert dict(Theme.objects.values_list("slug", "slug_es")) == {
+        "return": "retorno-y-reintegracion",
+        "returns": "retorno-y-reintegracion-2",
+    }
+    assert Country.objects.get(code="US").slug_es == "estados-unidos"
