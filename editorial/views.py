@@ -2,8 +2,10 @@
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import Q
+from django.http import QueryDict
 from django.shortcuts import redirect
+from django.urls import translate_url
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -59,8 +61,11 @@ class CanonicalSlugMixin:
 class FilteredListMixin:
     """A list narrowed by a FilterSet from the query string, paginated and downloadable.
 
-    Invalid filter values, page numbers past the end or not numbers answer with a message
-    in the page's language and a 4xx status, never an error page or a silent wrong list.
+    The query string is read in any language and every link is written in the page's
+    (editorial.filters.ListFilterSet). A value that names nothing is left out, and named,
+    while the other filters apply: a shared link still answers 200. Malformed values (a year
+    that is not a number), page numbers past the end or not numbers answer with a message in
+    the page's language and a 4xx status, never an error page or a silent wrong list.
     `?format=csv` or `?format=json` downloads the whole filtered list.
     """
 
@@ -77,6 +82,12 @@ class FilteredListMixin:
         filterset.match_all = match_all
         return filterset
 
+    def parameter(self, name):
+        """The value of a parameter that is no filter (the page, the format), in any language."""
+        if not self.filterset.is_bound:
+            return None
+        return self.filterset.data.get(self.filterset.parameter(name))
+
     def export(self, results, fmt):
         """The download of `results` in `fmt`; lists without open data return None."""
         return None
@@ -88,7 +99,7 @@ class FilteredListMixin:
     def paginate(self, results, total):
         paginator = Paginator(results, self.paginate_by)
         paginator.count = total  # counted already; the paginator need not ask again
-        number = self.request.GET.get("page") or 1
+        number = self.parameter("page") or 1
         try:
             return paginator.page(number), None, 200
         except PageNotAnInteger:
@@ -102,24 +113,48 @@ class FilteredListMixin:
             return paginator.page(paginator.num_pages), message, 404
 
     def shared_query(self):
-        """The query string to share or build links on: no page number, no download."""
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        query.pop("format", None)
+        """The query string to share or build links on, in the page's words: no page number,
+        no download, no value the list leaves out."""
+        query = self.filterset.data.copy() if self.filterset.is_bound else QueryDict(mutable=True)
+        query.pop(self.filterset.parameter("page"), None)
+        query.pop(self.filterset.parameter("format"), None)
         return query
 
+    def link(self, **params):
+        """`?query` of this list with `params` (named as filters are, in any language's words)
+        set, written in the page's words."""
+        query = self.shared_query()
+        for name, value in params.items():
+            query[self.filterset.parameter(name)] = value
+        return f"?{self.filterset.translate(query).urlencode()}"
+
     def get(self, request, *args, **kwargs):
+        if (clean := without_empty_fields(request)) is not None:
+            # A submitted form sends every field, empty or not; the address to share, bookmark
+            # and name as canonical has only those filled. Permanent: the same address always
+            # means the same list, so browsers and crawlers may remember the move.
+            return redirect(clean, permanent=True)
         self.filterset = self.get_filterset()
         status = 200
-        problems = []
+        problems = [
+            _("%(filter)s: “%(value)s” is not in the catalogue, so this list leaves it out.")
+            % {"filter": label, "value": printable(value)}
+            for label, value in self.filterset.unknown
+        ]
+        fmt = self.parameter("format")
         if self.filterset.is_bound and not self.filterset.is_valid():
             status = 400
             for field, errors in self.filterset.errors.items():
                 label = self.filterset.form.fields[field].label
                 problems.extend(f"{label}: {error}" for error in errors)
-        elif (fmt := request.GET.get("format")) in self.export_formats and (
-            download := self.export(self.filterset.qs, fmt)
-        ) is not None:
+            self.filterset.forget_invalid()
+        elif fmt in self.export_formats and problems:
+            # A download cannot say what it left out: the page does, and offers it again.
+            status = 400
+        elif (
+            fmt in self.export_formats
+            and (download := self.export(self.filterset.qs, fmt)) is not None
+        ):
             return download
         results = self.filterset.qs
         total = self.count(results)
@@ -132,7 +167,7 @@ class FilteredListMixin:
             search.any_word = bool(total)
             if not total and (corrected := suggestion(search.words)):
                 search.suggestion = corrected
-                search.suggestion_url = with_params(self.shared_query(), q=corrected)
+                search.suggestion_url = self.link(q=corrected)
         page, page_problem, page_status = self.paginate(results, total)
         if page_problem:
             problems.append(page_problem)
@@ -149,10 +184,23 @@ class FilteredListMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         self.query = query = self.shared_query()
+        # This very list, as it should be linked to: in each language's words, on its page.
+        address = query.copy()
+        if (page := kwargs["page_obj"].number) > 1:
+            address[self.filterset.parameter("page")] = str(page)
         context.update(
             active_filters=active_filters(self.filterset, query),
             query_string=query.urlencode(),
-            export_links={fmt: with_params(query, format=fmt) for fmt in self.export_formats},
+            page_parameter=self.filterset.parameter("page"),
+            export_links={fmt: self.link(format=fmt) for fmt in self.export_formats},
+            canonical_path=with_query(self.request.path, address),
+            alternate_urls={
+                code: with_query(
+                    translate_url(self.request.path, code),
+                    self.filterset.translate(address, code),
+                )
+                for code, _name in settings.LANGUAGES
+            },
         )
         return context
 
@@ -167,11 +215,27 @@ class SearchOutcome:
         self.suggestion_url = None
 
 
-def with_params(query, **params):
-    updated = query.copy()
-    for key, value in params.items():
-        updated[key] = value
-    return f"?{updated.urlencode()}"
+def without_empty_fields(request):
+    """The request's address without its empty fields, or None when it has none."""
+    filled = QueryDict(mutable=True)
+    empty = False
+    for key, values in request.GET.lists():
+        for value in values:
+            if value.strip():
+                filled.appendlist(key, value)
+            else:
+                empty = True
+    return with_query(request.path, filled) if empty else None
+
+
+def with_query(path, query):
+    return f"{path}?{query.urlencode()}" if query else path
+
+
+def printable(value, length=60):
+    """A value from the address, safe and short enough to quote back in a message."""
+    text = "".join(char if char.isprintable() else "\ufffd" for char in value)
+    return text if len(text) <= length else f"{text[: length - 1]}…"
 
 
 def active_filters(filterset, query):
@@ -182,14 +246,17 @@ def active_filters(filterset, query):
         if name == "sort" or not data.get(name):
             continue
         value = data[name]
-        values = list(value) if isinstance(value, QuerySet | list) else [value]
+        values = value if isinstance(value, list) else [value]
         choices = dict(getattr(field, "choices", []) or [])
+        key = filterset.form[name].html_name
         for item in values:
-            raw = getattr(item, "slug", None) or getattr(item, "pk", item)
-            label = str(item) if hasattr(item, "pk") else str(choices.get(item, item))
             remaining = query.copy()
-            remaining.setlist(name, [v for v in remaining.getlist(name) if v != str(raw)])
+            remaining.setlist(key, [v for v in remaining.getlist(key) if v.strip() != str(item)])
             chips.append(
-                {"field": field.label, "label": label, "remove_url": f"?{remaining.urlencode()}"}
+                {
+                    "field": field.label,
+                    "label": str(choices.get(item, item)),
+                    "remove_url": f"?{remaining.urlencode()}",
+                }
             )
     return chips

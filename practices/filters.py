@@ -1,12 +1,16 @@
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from countries.filters import CountryChoiceFilter
-from countries.models import SubRegion
-from editorial.filters import RelatedChoiceFilter, SearchFilterMixin, SlugChoiceFilter
+from countries.filters import SUBREGIONS, CountryChoiceFilter
+from editorial.filters import (
+    FixedChoices,
+    RelatedChoiceFilter,
+    SearchFilterMixin,
+    SlugChoiceFilter,
+    TranslatedChoiceFilter,
+)
 from editorial.search import ranked
 
 from .models import ActorType, Level, Practice, Programme, ProgrammeKind, TargetGroup, Theme
@@ -19,12 +23,22 @@ class PracticeFilter(SearchFilterMixin):
         "title": pgettext_lazy("sort order", "Title"),
     }
 
+    parameters = {
+        **SearchFilterMixin.parameters,
+        "country": pgettext_lazy("URL parameter", "country"),
+        "theme": pgettext_lazy("URL parameter", "theme"),
+        "kind": pgettext_lazy("URL parameter", "kind"),
+        "level": pgettext_lazy("URL parameter", "level"),
+        "actor_type": pgettext_lazy("URL parameter", "actor_type"),
+        "target_group": pgettext_lazy("URL parameter", "target_group"),
+        "year_from": pgettext_lazy("URL parameter", "year_from"),
+        "year_to": pgettext_lazy("URL parameter", "year_to"),
+        "sort": pgettext_lazy("URL parameter", "sort"),
+    }
+
     country = CountryChoiceFilter()
     subregion = RelatedChoiceFilter(
-        field_name="countries__subregion",
-        choices=SubRegion.choices,
-        label=_("Sub-region"),
-        widget=forms.CheckboxSelectMultiple,
+        field_name="countries__subregion", choices=SUBREGIONS, label=_("Sub-region")
     )
     theme = SlugChoiceFilter(field_name="themes", queryset=Theme.objects.all(), label=_("Theme"))
     kind = SlugChoiceFilter(
@@ -32,8 +46,11 @@ class PracticeFilter(SearchFilterMixin):
         queryset=ProgrammeKind.objects.all(),
         label=_("Programme kind"),
     )
-    level = django_filters.MultipleChoiceFilter(
-        choices=Level.choices, label=_("Level"), widget=forms.CheckboxSelectMultiple
+    level = TranslatedChoiceFilter(
+        choices=FixedChoices(
+            Level.choices, {Level.NATIONAL: pgettext_lazy("URL value", "national")}
+        ),
+        label=_("Level"),
     )
     actor_type = SlugChoiceFilter(
         field_name="actors__actor_type",
@@ -52,7 +69,17 @@ class PracticeFilter(SearchFilterMixin):
         label=_("To year"), method="filter_year_to", min_value=1900, max_value=2100
     )
     sort = django_filters.ChoiceFilter(
-        label=_("Sort by"), choices=list(SORTS.items()), method="filter_sort", empty_label=None
+        label=_("Sort by"),
+        choices=FixedChoices(
+            list(SORTS.items()),
+            {
+                "relevance": pgettext_lazy("URL value", "relevance"),
+                "newest": pgettext_lazy("URL value", "newest"),
+                "title": pgettext_lazy("URL value", "title"),
+            },
+        ),
+        method="filter_sort",
+        empty_label=None,
     )
 
     class Meta:
@@ -74,7 +101,9 @@ class PracticeFilter(SearchFilterMixin):
     def current_sort(self):
         """The order asked for; by default the best matches of a search, else the newest."""
         data = getattr(self.form, "cleaned_data", {})
-        return data.get("sort") or ("relevance" if data.get("q") else "newest")
+        if data.get("sort"):
+            return self.choices_of("sort").known()[data["sort"].lower()].stored
+        return "relevance" if data.get("q") else "newest"
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
@@ -87,6 +116,12 @@ class PracticeFilter(SearchFilterMixin):
 
 
 class ProgrammeFilter(SearchFilterMixin):
+    parameters = {
+        **SearchFilterMixin.parameters,
+        "kind": pgettext_lazy("URL parameter", "kind"),
+        "country": pgettext_lazy("URL parameter", "country"),
+    }
+
     kind = SlugChoiceFilter(
         field_name="kind", queryset=ProgrammeKind.objects.all(), label=_("Programme kind")
     )

@@ -8,7 +8,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 from editorial.clients import client_address
 from editorial.models import published_related
 from editorial.related import prefetch_small_relations
-from editorial.views import CanonicalSlugMixin, FilteredListMixin, with_params
+from editorial.views import CanonicalSlugMixin, FilteredListMixin
 
 from . import services
 from .export import export_practices, export_programmes
@@ -57,9 +57,9 @@ class PracticeListView(FilteredListMixin, TemplateView):
             cards = Practice.objects.filter(pk__in=page.object_list).as_cards()
             page.object_list = sorted(cards, key=lambda card: position[card.pk])
         context.update(
-            facets=self.facets,
+            facets=self.filterset.written_counts(self.facets),
             sort_links=[
-                (value, label, with_params(self.query, sort=value))
+                (value, label, self.link(sort=value))
                 for value, label in PracticeFilter.SORTS.items()
                 if value != "relevance" or self.filterset.form.data.get("q")
             ],

@@ -111,15 +111,23 @@ def test_recommendation_filters(client, query, expected):
     assert sorted(titles(response)) == expected
 
 
-def test_forum_filter_uses_published_forums_only(client):
-    draft_forum = make_forum(status=Status.DRAFT)
+def test_forum_filter_leaves_out_unpublished_forums(client):
+    draft_forum = make_forum(name_en="Draft forum", status=Status.DRAFT)
     response = client.get(f"/en/recommendations/?forum={draft_forum.pk}")
-    assert response.status_code == 400
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"“{draft_forum.pk}” is not in the catalogue" in page
+    assert "Draft forum" not in page
 
 
-@pytest.mark.parametrize(
-    "query", ["horizon=forever", "country=atlantis", "forum=abc", "page=x", "q=" + "z" * 300]
-)
+@pytest.mark.parametrize("query", ["horizon=forever", "country=atlantis", "forum=abc"])
+def test_unknown_recommendation_filter_values_are_left_out_with_a_message(client, query):
+    response = client.get(f"/es/recomendaciones/?{query}")
+    assert response.status_code == 200
+    assert "no figura en el catálogo" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["page=x", "q=" + "z" * 300])
 def test_bad_recommendation_input_is_a_4xx_with_a_message(client, query):
     response = client.get(f"/es/recomendaciones/?{query}")
     assert 400 <= response.status_code < 500

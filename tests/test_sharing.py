@@ -70,9 +70,10 @@ def test_link_preview_image_is_the_card_in_the_page_language(client, language):
     assert finders.find(card)
 
 
-def test_language_switch_keeps_the_query_string(client, practice):
-    page = client.get("/en/practices/?theme=health&sort=title").content.decode()
-    assert 'href="/es/practicas/?theme=health&amp;sort=title"' in page
+def test_language_switch_keeps_the_filters_in_the_other_language_words(client, practice):
+    theme = practice.themes.get()
+    page = client.get(f"/en/practices/?theme={theme.slug}&sort=title").content.decode()
+    assert f'href="/es/practicas/?tema={theme.slug_es}&amp;orden=titulo"' in page
 
 
 def test_language_switch_on_a_practice_goes_to_its_spanish_slug(client, practice):

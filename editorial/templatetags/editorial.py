@@ -1,5 +1,7 @@
 from django import template
 from django.conf import settings
+from django.http import QueryDict
+from django.urls import resolve, reverse
 from django.utils.translation import get_language, get_language_info
 
 from editorial.richtext import render_rich_text
@@ -10,6 +12,20 @@ register = template.Library()
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.simple_tag
+def list_url(view_name, **filters):
+    """The address of a list narrowed by `filters`, in the page's words:
+    {% list_url "practices:list" theme=theme %} gives /es/practicas/?tema=salud on a Spanish page.
+    A filter's value is a row with a slug in each language, or a value as any language writes it.
+    """
+    path = reverse(view_name)
+    query = QueryDict(mutable=True)
+    for name, value in filters.items():
+        query[name] = getattr(value, "url_slug", value)
+    written = resolve(path).func.view_class.filterset_class.translate(query)
+    return f"{path}?{written.urlencode()}"
 
 
 @register.filter
