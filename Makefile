@@ -24,7 +24,7 @@ $(VENV)/.installed: $(UV) pyproject.toml uv.lock
 
 install: $(VENV)/.installed ## Create .venv and install the locked dependencies
 
-messages: install ## Compile the translations in locale/
+messages: install ## Compile the translations in locale/ and locale-vendor/
 	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools -v0
 
 demo: install messages ## Set up the demo on SQLite (migrate, load content); run once or again

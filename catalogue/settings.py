@@ -191,7 +191,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: every public page and every content field exists in both.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours first: makemessages writes there. Then Spanish, kept by hand, for third-party apps that
+# ship none (django-axes, whose admin pages unlock a locked-out account).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-vendor"]
 TIME_ZONE = "America/Costa_Rica"
 USE_I18N = True
 USE_TZ = True

@@ -1,8 +1,10 @@
 """Passwords cannot be guessed: ten failures lock the account and the address for an hour."""
 
 import pytest
+from axes.helpers import get_lockout_message
 from axes.models import AccessAttempt
 from django.test import Client
+from django.utils.translation import override
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +59,32 @@ def test_the_lockout_page_speaks_spanish(client, editor):
     page = response.content.decode()
     assert "demasiados intentos fallidos" in page
     assert "El acceso está bloqueado" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ["Access attempts", "Failed Logins", "Locked Out"]),
+        ("es", ["Intentos de acceso", "Inicios de sesión fallidos", "Bloqueado"]),
+    ],
+)
+def test_the_superuser_unlocking_reads_the_attempts_in_their_language(
+    client, editor, django_user_model, language, words
+):
+    fail(client, "editor", 10)
+    superuser = django_user_model.objects.create_superuser("chief", "chief@example.org", "pw")
+    admin_browser = Client(headers={"accept-language": language})
+    admin_browser.force_login(superuser)
+    page = admin_browser.get("/admin/axes/accessattempt/").content.decode()
+    assert all(word in page for word in words), [word for word in words if word not in page]
+
+
+@pytest.mark.parametrize(
+    ("language", "start"), [("en", "Account locked"), ("es", "Cuenta bloqueada")]
+)
+def test_the_lockout_message_axes_gives_is_in_the_requests_language(language, start):
+    with override(language):
+        assert str(get_lockout_message()).startswith(start)
 
 
 def test_a_locked_account_is_locked_from_every_address(client, editor):
