@@ -3,7 +3,7 @@
 import sys
 
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views import defaults
@@ -15,6 +15,7 @@ from countries.models import Country, KeyFigure, SubRegion
 from editorial.middleware import database_unavailable, is_database_unavailable
 from editorial.models import Status, published_counts
 from editorial.related import cached_rows
+from editorial.views import CanonicalAddressMixin
 from practices.export import PRACTICE_FIELDS, PRACTICES_FILE, PROGRAMME_FIELDS, PROGRAMMES_FILE
 from practices.facets import practice_facets
 from practices.models import Practice, Programme, ProgrammeKind, Theme
@@ -110,7 +111,9 @@ class CountryListView(ListView):
         return context
 
 
-class CountryDetailView(DetailView):
+class CountryDetailView(CanonicalAddressMixin, DetailView):
+    """A country's profile at its slug in the page's language (/es/paises/belice/)."""
+
     template_name = "countries/country_detail.html"
     context_object_name = "country"
 
@@ -128,6 +131,15 @@ class CountryDetailView(DetailView):
                 to_attr="published_programmes",
             ),
         )
+
+    def get_object(self, queryset=None):
+        # Either language's slug finds it; CanonicalAddressMixin then moves to this language's.
+        slug = self.kwargs["slug"]
+        queryset = self.get_queryset() if queryset is None else queryset
+        country = queryset.filter(Q(slug=slug) | Q(slug_es=slug)).first()
+        if country is None:
+            raise Http404
+        return country
 
     def get_context_data(self, **kwargs):
         country = self.object

@@ -61,7 +61,7 @@ class Country(TranslatedSlug, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("countries:detail", kwargs={"slug": self.slug})
+        return reverse("countries:detail", kwargs={"slug": self.url_slug})
 
 
 class KeyFigure(models.Model):

@@ -16,12 +16,34 @@ from .models import Status
 from .search import suggestion
 
 
-class CanonicalSlugMixin:
-    """Entries are found by id; the slug follows the current title and language.
+class CanonicalAddressMixin:
+    """A page lives at its object's `get_absolute_url()` in each language.
 
-    An old or foreign-language slug redirects permanently to the current one, so a link
-    shared before a title was edited keeps working.
+    Any other address that finds the object (an old slug, the other language's slug) redirects
+    permanently to it, query string kept, so a link shared before a title was edited, or in the
+    other language, keeps working; the language switch and hreflang name each language's one.
     """
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        canonical = self.object.get_absolute_url()
+        if request.path != canonical:
+            query = request.META.get("QUERY_STRING")
+            return redirect(f"{canonical}?{query}" if query else canonical, permanent=True)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        alternates = {}
+        for code, _name in settings.LANGUAGES:
+            with override(code):
+                alternates[code] = self.object.get_absolute_url()
+        context["alternate_urls"] = alternates
+        return context
+
+
+class CanonicalSlugMixin(CanonicalAddressMixin):
+    """Entries are found by id; the slug follows the current title and language."""
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -37,25 +59,11 @@ class CanonicalSlugMixin:
         return queryset.filter(Q(status=Status.PUBLISHED) | Q(pk__in=in_scope))
 
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        canonical = self.object.get_absolute_url()
-        if request.path != canonical:
-            query = request.META.get("QUERY_STRING")
-            return redirect(f"{canonical}?{query}" if query else canonical, permanent=True)
-        response = self.render_to_response(self.get_context_data(object=self.object))
+        response = super().get(request, *args, **kwargs)
         if not self.object.is_published:
             response["X-Robots-Tag"] = "noindex, nofollow"
             add_never_cache_headers(response)
         return response
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        alternates = {}
-        for code, _name in settings.LANGUAGES:
-            with override(code):
-                alternates[code] = self.object.get_absolute_url()
-        context["alternate_urls"] = alternates
-        return context
 
 
 class FilteredListMixin:

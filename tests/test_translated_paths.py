@@ -12,6 +12,8 @@ from countries.models import Country
 from practices.models import Practice
 from recommendations.models import Forum, Recommendation
 
+from .factories import make_country
+
 pytestmark = pytest.mark.django_db
 
 ARGUMENTS = {"pk": 7, "slug": "amnistia"}
@@ -137,6 +139,39 @@ def test_language_switch_goes_to_the_same_page_in_the_other_languages_words(clie
     assert switch_link(page, "es") == url(name, "es")
 
 
+# --- Country profiles --------------------------------------------------------------------
+
+
+@pytest.fixture
+def belize():
+    return make_country(name_en="Belize", name_es="Belice", slug="belize")
+
+
+def test_country_profile_lives_at_its_slug_in_each_language(client, belize):
+    with override("es"):
+        assert belize.get_absolute_url() == "/es/paises/belice/"
+    assert client.get("/es/paises/belice/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/es/paises/belize/", "/es/paises/belice/"),
+        ("/en/countries/belice/", "/en/countries/belize/"),
+    ],
+)
+def test_country_slug_of_the_other_language_redirects_permanently(client, belize, old, new):
+    response = client.get(f"{old}?q=retorno")
+    assert response.status_code == 301
+    assert response["Location"] == f"{new}?q=retorno"
+
+
+def test_language_switch_on_a_country_goes_to_its_slug_in_the_other_language(client, belize):
+    page = client.get("/es/paises/belice/").content.decode()
+    assert switch_link(page, "en") == "/en/countries/belize/"
+    assert 'hreflang="en" href="http://testserver/en/countries/belize/"' in page
+
+
 # --- Links on Spanish pages ----------------------------------------------------------------
 
 
@@ -158,6 +193,10 @@ def spanish_pages():
 
 
 def test_links_on_spanish_pages_have_no_english_words_in_their_paths(client, catalogue_content):
+    english_slugs = {
+        country.slug for country in Country.objects.all() if country.slug != country.slug_es
+    }
+    assert "belize" in english_slugs
     for path in spanish_pages():
         response = client.get(path)
         assert response.status_code == 200, path
@@ -165,7 +204,7 @@ def test_links_on_spanish_pages_have_no_english_words_in_their_paths(client, cat
         links = re.findall(r'(?:href|content)="(?:https?://testserver)?(/es/[^"?#]*)', page)
         assert links, path
         for link in links:
-            assert not words(link) & ENGLISH_WORDS, (path, link)
+            assert not words(link) & (ENGLISH_WORDS | english_slugs), (path, link)
 
 
 def test_spanish_page_names_its_spanish_address_for_sharing(client):
