@@ -134,3 +134,12 @@ def test_open_data_page_names_the_files_as_they_download(client, language, files
         page = client.get(reverse("open-data")).content.decode()
     for file in files:
         assert f"<code>{file}</code>" in page
+
+
+def test_open_data_page_writes_its_example_addresses_in_the_page_language(client):
+    with override("es"):
+        page = client.get(reverse("open-data")).content.decode()
+    assert 'href="/es/practicas/?formato=csv"' in page
+    assert "<code>formato=json</code>" in page
+    for english in ("format=", "theme=", "horizon=", "/practices/", "/recommendations/"):
+        assert english not in page.replace("formato=", ""), english
