@@ -68,17 +68,29 @@ def query_of(page):
     return parse_qs(urlsplit(page.url).query)
 
 
+# How each language's addresses write the filters these tests choose.
+WORDS = {
+    "en": {"country": "country", "theme": "theme", "regularization": "regularization"},
+    "es": {"country": "pais", "theme": "tema", "regularization": "regularizacion"},
+}
+
+
+def checkbox(lang, name, value):
+    words = WORDS[lang]
+    return f"input[name={words[name]}][value={words.get(value, value)}]"
+
+
 def filter_by_costa_rica_and_regularization(page, lang):
     page.goto(list_url(lang))
     # On a phone the filters are folded under one summary, as a person would find them.
     panel = page.locator("details.filters-panel")
     if (
         not panel.evaluate("el => el.open")
-        and not page.locator("input[name=country][value=costa-rica]").is_visible()
+        and not page.locator(checkbox(lang, "country", "costa-rica")).is_visible()
     ):
         panel.locator("summary.filters__toggle").click()
-    page.locator("input[name=country][value=costa-rica]").check()
-    page.locator("input[name=theme][value=regularization]").check()
+    page.locator(checkbox(lang, "country", "costa-rica")).check()
+    page.locator(checkbox(lang, "theme", "regularization")).check()
     with page.expect_navigation():
         page.locator("button.filters__apply").click()
 
@@ -94,9 +106,12 @@ def test_filtering_by_country_and_theme_shows_only_matching_practices_as_removab
     page = new_page(lang, viewport)
     filter_by_costa_rica_and_regularization(page, lang)
 
+    words = WORDS[lang]
     assert urlsplit(page.url).path == list_url(lang)
-    assert query_of(page)["country"] == ["costa-rica"]
-    assert query_of(page)["theme"] == ["regularization"]
+    assert query_of(page) == {
+        words["country"]: ["costa-rica"],
+        words["theme"]: [words["regularization"]],
+    }
     assert result_titles(page) == [in_language(lang, catalogue.plans)]
     chips = page.locator(".selected-filters .chip")
     expect(chips).to_have_count(2)
@@ -109,14 +124,13 @@ def test_filtering_by_country_and_theme_shows_only_matching_practices_as_removab
     with page.expect_navigation():
         country_chip.click()
 
-    assert "country" not in query_of(page)
-    assert query_of(page)["theme"] == ["regularization"]
+    assert query_of(page) == {words["theme"]: [words["regularization"]]}
     assert result_titles(page) == sorted(
         in_language(lang, p) for p in (catalogue.plans, catalogue.amnesty)
     )
     expect(chips).to_have_count(1)
-    expect(page.locator("input[name=country][value=costa-rica]")).not_to_be_checked()
-    expect(page.locator("input[name=theme][value=regularization]")).to_be_checked()
+    expect(page.locator(checkbox(lang, "country", "costa-rica"))).not_to_be_checked()
+    expect(page.locator(checkbox(lang, "theme", "regularization"))).to_be_checked()
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -143,16 +157,18 @@ def test_searching_without_accents_finds_the_practice_with_the_accented_spanish_
 @pytest.mark.parametrize(
     ("source", "target", "link"), [("en", "es", "Español"), ("es", "en", "English")]
 )
-def test_switching_language_keeps_the_filters(new_page, catalogue, source, target, link):
+def test_switching_language_keeps_the_filters_in_the_other_language_words(
+    new_page, catalogue, source, target, link
+):
     page = new_page(source)
-    page.goto(f"{list_url(source)}?theme=regularization")
+    page.goto(f"{list_url(source)}?{WORDS[source]['theme']}={WORDS[source]['regularization']}")
     with page.expect_navigation():
         page.locator(".language-switch").get_by_role("link", name=link, exact=True).click()
 
     assert urlsplit(page.url).path == list_url(target)
-    assert urlsplit(page.url).query == "theme=regularization"
+    assert urlsplit(page.url).query == f"{WORDS[target]['theme']}={WORDS[target]['regularization']}"
     expect(page.locator("html")).to_have_attribute("lang", target)
-    expect(page.locator("input[name=theme][value=regularization]")).to_be_checked()
+    expect(page.locator(checkbox(target, "theme", "regularization"))).to_be_checked()
     assert result_titles(page) == sorted(
         in_language(target, p) for p in (catalogue.plans, catalogue.amnesty)
     )
@@ -181,13 +197,14 @@ def test_filtering_without_javascript_gives_the_same_results(new_page, catalogue
         page = new_page(lang, "phone", java_script_enabled=javascript)
         filter_by_costa_rica_and_regularization(page, lang)
         outcomes[javascript] = (
-            {key: query_of(page)[key] for key in ("country", "theme")},
+            query_of(page),
             result_titles(page),
             page.locator(".selected-filters .chip").count(),
         )
 
+    words = WORDS[lang]
     expected = (
-        {"country": ["costa-rica"], "theme": ["regularization"]},
+        {words["country"]: ["costa-rica"], words["theme"]: [words["regularization"]]},
         [in_language(lang, catalogue.plans)],
         2,
     )
