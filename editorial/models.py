@@ -321,6 +321,8 @@ class Editorial(models.Model):
     search_title = models.TextField(editable=False, default="")
 
     searchable_fields: tuple[str, ...] = ()
+    # Relations whose names a search also reads: "Belice" finds every practice of Belize.
+    searchable_relations: tuple[str, ...] = ()
     # The words "did you mean" may offer, from published entries (see SearchTerm).
     suggestion_fields: tuple[str, ...] = ()
     # The relation to the countries an entry concerns, for editors limited to some countries.

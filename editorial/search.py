@@ -9,8 +9,10 @@ the beginning of a word ("regulariz"), and entries with the words in their title
 SQLite, for the demo, matches the same words by substring.
 """
 
+import operator
 import re
 import unicodedata
+from functools import reduce
 
 from django.conf import settings
 from django.db import connection, migrations
@@ -42,10 +44,6 @@ def search_terms(value):
     return normalise(value).split()[:MAX_TERMS]
 
 
-# Both stemmers run over both languages' text, so a word's stem in either finds it.
-STEMS = (
-    "(to_tsvector('english'::regconfig, {column}) || to_tsvector('spanish'::regconfig, {column}))"
-)
 # Letters and digits only: safe to hand to to_tsquery as a prefix ("regulariz:*").
 PREFIX = re.compile(r"[^\W_]{3,}")
 
@@ -63,30 +61,95 @@ def term_query(term):
 def search(queryset, value, *, match_all=True):
     """Entries with every word of `value` (or, with match_all=False, any), best matches first.
 
-    On PostgreSQL the results carry a `rank`: whether the title has the words too.
+    A word is found in the entry's text, or in the names of what it is linked to (see
+    `linked_to_names`): "Belice" finds every practice of Belize. On PostgreSQL the results
+    carry a `rank`: whether the title has the words too.
     """
     terms = search_terms(value)
     if not terms:
         return queryset
+    model = queryset.model
+    combine = operator.and_ if match_all else operator.or_
     if connection.vendor != "postgresql":
-        condition = Q()
-        for term in terms:
-            contains = Q(search_text__contains=term)
-            condition = condition & contains if match_all else condition | contains
-        return queryset.filter(condition)
-    table = connection.ops.quote_name(queryset.model._meta.db_table)
-    parts, params = [], []
+        conditions = [
+            Q(search_text__contains=term) | linked_to_names(model, term) for term in terms
+        ]
+        return queryset.filter(reduce(combine, conditions))
+    table = connection.ops.quote_name(model._meta.db_table)
+    in_text, params, conditions = [], [], []
     for term in terms:
         sql, term_params = term_query(term)
-        parts.append(sql)
+        in_text.append(sql)
         params += term_params
-    query = "(" + (" && " if match_all else " || ").join(parts) + ")"
+        if linked := linked_to_names(model, term):
+            # A subquery of its own, so the text is still matched on its index.
+            matches = f"SELECT id FROM {table} WHERE search_vector @@ {sql}"
+            conditions.append(Q(pk__in=RawSQL(matches, term_params)) | linked)
+        else:
+            conditions.append(
+                Q(RawSQL(f"{table}.search_vector @@ {sql}", term_params, BooleanField()))
+            )
+    query = "(" + (" && " if match_all else " || ").join(in_text) + ")"
     # A hashed subquery on the title index: ranking costs one lookup an entry, not a rank
     # computed over each matching entry's whole vector.
     in_title = f"{table}.id IN (SELECT id FROM {table} WHERE title_vector @@ {query})"
-    return queryset.filter(
-        RawSQL(f"{table}.search_vector @@ {query}", params, output_field=BooleanField())
-    ).annotate(rank=RawSQL(in_title, params, output_field=BooleanField()))
+    return queryset.filter(reduce(combine, conditions)).annotate(
+        rank=RawSQL(in_title, params, output_field=BooleanField())
+    )
+
+
+def linked_to_names(model, term):
+    """Q: entries linked to a country, theme, actor… whose name, in either language, has the
+    word `term`; an empty Q when none has.
+
+    The relations are the model's `searchable_relations`; their rows come from the cache
+    (editorial.related), so this costs no query.
+    """
+    from .related import cached_rows
+
+    condition = Q()
+    for name in getattr(model, "searchable_relations", ()):
+        field = model._meta.get_field(name)
+        ids = [
+            pk
+            for pk, row in cached_rows(field.related_model).items()
+            if getattr(row, "status", "published") == "published" and names_have(row, term)
+        ]
+        if not ids:
+            continue
+        if field.many_to_many:
+            through = field.remote_field.through.objects.filter(
+                **{f"{field.m2m_reverse_field_name()}__in": ids}
+            )
+            condition |= Q(pk__in=through.values(field.m2m_field_name()))
+        else:
+            condition |= Q(**{f"{name}__in": ids})
+    return condition
+
+
+def names_have(row, term):
+    """Whether a word of the row's names (both languages, acronym) begins with `term` or is
+    another number or gender of it: "belice" and "Belice", "retornados" and "retornadas",
+    "returnees" and "Returnee".
+    """
+    names = [getattr(row, f"name_{code}", "") or "" for code, _ in settings.LANGUAGES]
+    names.append(getattr(row, "acronym", "") or "")
+    stem = light_stem(term)
+    return any(
+        word.startswith(term) or light_stem(word) == stem
+        for word in normalise(" ".join(names)).split()
+    )
+
+
+def light_stem(word):
+    """The word without a plural ending, then without a gender ending (-a, -o, -e)."""
+    for ending in ("es", "s"):
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            word = word[: -len(ending)]
+            break
+    if word[-1:] in ("a", "o", "e") and len(word) > 4:
+        word = word[:-1]
+    return word
 
 
 def ranked(queryset):

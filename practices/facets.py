@@ -93,9 +93,10 @@ def ordered_results(results):
 
     Returns (ids, {filter name: {value: count}}); the page then reads its rows by id.
     """
-    # Straight from the cursor: the ORM's row objects would cost more than the query.
+    # Straight from the cursor: the ORM's row objects would cost more than the query. The
+    # id comes first; a distinct query also selects the columns it is ordered by.
     sql, params = results.values_list("pk").query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        ids = [pk for (pk,) in cursor.fetchall()]
+        ids = [row[0] for row in cursor.fetchall()]
     return ids, index.count(ids)

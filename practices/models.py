@@ -153,6 +153,7 @@ class Programme(Editorial, Period):
     country_lookup = "country"
     suggestion_fields = ("name",)
     searchable_fields = ("name", "summary", "legal_basis", "eligibility", "responsible_institution")
+    searchable_relations = ("country", "kind")
     required_translations = ("name", "summary")
     rich_text_fields = ("summary", "legal_basis", "eligibility")
 
@@ -217,6 +218,7 @@ class Practice(Editorial, Period):
     country_lookup = "countries"
     suggestion_fields = ("title",)
     searchable_fields = ("title", "summary", "description", "results", "lessons_learned")
+    searchable_relations = ("countries", "themes", "actors", "target_groups", "programme")
     required_translations = ("title", "summary", "description")
     rich_text_fields = ("description", "results", "lessons_learned")
 

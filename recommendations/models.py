@@ -65,6 +65,7 @@ class Forum(Editorial):
 
     suggestion_fields = ("name",)
     searchable_fields = ("name", "summary", "conclusions", "place")
+    searchable_relations = ("countries",)
     required_translations = ("name", "summary")
     rich_text_fields = ("summary", "conclusions")
 
@@ -152,6 +153,7 @@ class Recommendation(Editorial):
 
     suggestion_fields = ("title",)
     searchable_fields = ("title", "text")
+    searchable_relations = ("countries", "themes", "addressees")
     required_translations = ("title", "text")
     rich_text_fields = ("text",)
 

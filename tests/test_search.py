@@ -9,7 +9,7 @@ from django.utils.translation import override
 
 from editorial.models import Status
 
-from .factories import make_country, make_practice
+from .factories import make_country, make_practice, make_programme, make_target_group
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +118,8 @@ def test_search_text_follows_edits(client, amnesty):
 
 
 def test_blank_search_lists_everything(client, amnesty, other):
-    assert len(titles(client, "   ")) == 2
+    response = client.get(reverse("practices:list"), {"q": "   "}, follow=True)
+    assert len(response.context["page_obj"].object_list) == 2
 
 
 @pytest.mark.skipif(
@@ -147,3 +148,26 @@ def test_two_visitors_rebuilding_the_word_list_at_once_do_not_collide(monkeypatc
     monkeypatch.setattr(SearchTermQuerySet, "delete", emptied_then_filled_by_another_visitor)
     SearchTerm.objects.refresh()
     assert SearchTerm.objects.filter(normalised="amnistia", language="es").count() == 1
+
+
+def test_a_country_name_finds_its_practices_that_never_name_it(client, amnesty, other):
+    belize = make_country(name_en="Belize", name_es="Belice", slug="belize", code="BZ")
+    other.countries.set([belize])
+    assert sorted(titles(client, "Belice", language="es")) == sorted(
+        [amnesty.title_en, other.title_en]
+    )
+
+
+def test_a_theme_name_in_the_other_language_finds_its_practices(client, other):
+    returnees = make_target_group(name_en="Returnees", name_es="Personas retornadas")
+    other.target_groups.set([returnees])
+    assert titles(client, "retornados", language="es") == [other.title_en]
+    assert titles(client, "returnees") == [other.title_en]
+
+
+def test_names_of_draft_programmes_find_nothing(client, other):
+    programme = make_programme(name_en="Hidden scheme", status=Status.DRAFT)
+    other.programme = programme
+    other.save()
+    response = client.get(reverse("practices:list"), {"q": "hidden"})
+    assert list(response.context["page_obj"].object_list) == []
