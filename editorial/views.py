@@ -260,11 +260,12 @@ def active_filters(filterset, query):
         for item in values:
             remaining = query.copy()
             remaining.setlist(key, [v for v in remaining.getlist(key) if v.strip() != str(item)])
+            rest = remaining.urlencode()
             chips.append(
                 {
                     "field": field.label,
                     "label": str(choices.get(item, item)),
-                    "remove_url": f"?{remaining.urlencode()}",
+                    "remove_url": f"?{rest}" if rest else "",
                 }
             )
     return chips

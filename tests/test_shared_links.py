@@ -243,3 +243,9 @@ def test_a_slug_once_cut_mid_word_still_finds_its_practice(client):
 def practice_url(practice, language):
     with override(language):
         return practice.get_absolute_url()
+
+
+def test_removing_the_last_filter_links_to_the_bare_list(client, listed):
+    response = client.get(f"{practices_in('es')}?pais=panama")
+    [chip] = response.context["active_filters"]
+    assert chip["remove_url"] == ""
