@@ -9,7 +9,6 @@ same catalogue) so that every filter value occurs and filters combine as they wo
 Needs a configured Django (django.setup()) whose database already holds the real content.
 """
 
-import importlib
 import random
 from datetime import timedelta
 
@@ -108,21 +107,6 @@ def link_related(practices, choices, rng):
             for item in rng.sample(items, min(rng.choice(counts), len(items)))
         ]
         through.objects.bulk_create(rows)
-
-
-def rebuild_search_index():
-    """Run the search index rebuild if the project has one; True when it ran."""
-    try:
-        search = importlib.import_module("editorial.search")
-    except ModuleNotFoundError as error:
-        if error.name in {"editorial", "editorial.search"}:
-            return False
-        raise
-    rebuild = getattr(search, "rebuild_search_index", None)
-    if rebuild is None:
-        return False
-    rebuild()
-    return True
 
 
 def analyze():
