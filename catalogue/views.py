@@ -18,6 +18,7 @@ from editorial.related import cached_rows
 from editorial.views import CanonicalAddressMixin
 from practices.export import PRACTICE_FIELDS, PRACTICES_FILE, PROGRAMME_FIELDS, PROGRAMMES_FILE
 from practices.facets import practice_facets
+from practices.feeds import LatestPracticesFeed
 from practices.models import Practice, Programme, ProgrammeKind, Theme
 from recommendations.export import RECOMMENDATION_FIELDS, RECOMMENDATIONS_FILE
 from recommendations.models import Forum, Recommendation
@@ -145,7 +146,10 @@ class CountryDetailView(CanonicalAddressMixin, DetailView):
         country = self.object
         practices = Practice.objects.published().for_country(country).newest_first()
         recommendations = Recommendation.objects.published().for_country(country).newest_first()
+        feed_url, feed_title = LatestPracticesFeed.narrowed({"country": country.slug})
         return super().get_context_data(
+            feed_url=feed_url,
+            feed_title=feed_title,
             practices=practices[: self.practices_shown].as_cards(),
             practice_count=country.practice_count,
             recommendations=recommendations.as_cards(),

@@ -258,6 +258,14 @@ class ListFilterSet(django_filters.FilterSet):
                 )
         return translated
 
+    def query(self, *leave_out):
+        """The query string as read, in the page's words, without the parameters `leave_out`
+        (named as filters are); values the list left out are not in it."""
+        query = self.data.copy() if self.is_bound else QueryDict(mutable=True)
+        for name in leave_out:
+            query.pop(self.parameter(name), None)
+        return query
+
     def written_counts(self, counts):
         """{filter: {value in the page's words: number}} from counts by stored value."""
         page = get_language()

@@ -80,6 +80,8 @@ class FilteredListMixin:
     filterset_class = None
     paginate_by = 20
     export_formats = FORMATS
+    # The list's feed (an editorial.feeds.EntryFeed), narrowed by the same filters.
+    feed = None
 
     def get_queryset(self):
         return self.filterset_class.Meta.model.objects.published()
@@ -123,10 +125,7 @@ class FilteredListMixin:
     def shared_query(self):
         """The query string to share or build links on, in the page's words: no page number,
         no download, no value the list leaves out."""
-        query = self.filterset.data.copy() if self.filterset.is_bound else QueryDict(mutable=True)
-        query.pop(self.filterset.parameter("page"), None)
-        query.pop(self.filterset.parameter("format"), None)
-        return query
+        return self.filterset.query("page", "format")
 
     def link(self, **params):
         """`?query` of this list with `params` (named as filters are, in any language's words)
@@ -152,9 +151,7 @@ class FilteredListMixin:
         fmt = self.parameter("format")
         if self.filterset.is_bound and not self.filterset.is_valid():
             status = 400
-            for field, errors in self.filterset.errors.items():
-                label = self.filterset.form.fields[field].label
-                problems.extend(f"{label}: {error}" for error in errors)
+            problems.extend(malformed(self.filterset))
             self.filterset.forget_invalid()
         elif fmt in self.export_formats and problems:
             # A download cannot say what it left out: the page does, and offers it again.
@@ -196,8 +193,13 @@ class FilteredListMixin:
         address = query.copy()
         if (page := kwargs["page_obj"].number) > 1:
             address[self.filterset.parameter("page")] = str(page)
+        chips = active_filters(self.filterset, query)
+        if self.feed is not None:
+            context.update(
+                feed_url=self.feed.address(self.filterset), feed_title=self.feed.named(chips)
+            )
         context.update(
-            active_filters=active_filters(self.filterset, query),
+            active_filters=chips,
             query_string=query.urlencode(),
             page_parameter=self.filterset.parameter("page"),
             export_links={fmt: self.link(format=fmt) for fmt in self.export_formats},
@@ -246,6 +248,15 @@ def printable(value, length=60):
     return text if len(text) <= length else f"{text[: length - 1]}…"
 
 
+def malformed(filterset):
+    """What the form rejected in the query string, each as "filter: reason"."""
+    return [
+        f"{filterset.form.fields[field].label}: {error}"
+        for field, errors in filterset.errors.items()
+        for error in errors
+    ]
+
+
 def active_filters(filterset, query):
     """The filters in force, each with a link that removes it (the GOV.UK/MOJ pattern)."""
     data = getattr(filterset.form, "cleaned_data", {})
@@ -265,6 +276,8 @@ def active_filters(filterset, query):
                 {
                     "field": field.label,
                     "label": str(choices.get(item, item)),
+                    # A choice names itself (Mexico); typed words and years need their filter.
+                    "is_choice": bool(choices),
                     "remove_url": f"?{rest}" if rest else "",
                 }
             )

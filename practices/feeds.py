@@ -1,22 +1,18 @@
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from editorial.feeds import EntryFeed
 
-from .models import Practice
+from .filters import PracticeFilter
 
 
 class LatestPracticesFeed(EntryFeed):
-    title = _("Newly published good practices")
+    filterset_class = PracticeFilter
+    view_name = "practices:feed"
+    list_view_name = "practices:list"
+    name = _("Newly published good practices")
     subtitle = _(
         "Good practices on migration regularization, integration, return and reintegration."
     )
-
-    def link(self):
-        return reverse("practices:list")
-
-    def items(self):
-        return Practice.objects.published().newest_first().for_listing()[:30]
 
     def item_title(self, item):
         return item.title

@@ -13,6 +13,7 @@ from editorial.views import CanonicalSlugMixin, FilteredListMixin
 from . import services
 from .export import export_practices, export_programmes
 from .facets import ordered_results, practice_facets
+from .feeds import LatestPracticesFeed
 from .filters import PracticeFilter, ProgrammeFilter
 from .forms import CompareForm, SuggestionForm
 from .models import Practice, Programme, ProgrammeKind
@@ -23,6 +24,7 @@ RATE_LIMIT_SECONDS = 3600
 class PracticeListView(FilteredListMixin, TemplateView):
     template_name = "practices/practice_list.html"
     filterset_class = PracticeFilter
+    feed = LatestPracticesFeed
 
     def export(self, results, fmt):
         practices = results.select_related("programme__kind").prefetch_related(

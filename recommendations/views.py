@@ -5,6 +5,7 @@ from editorial.models import Status, published_related
 from editorial.views import CanonicalSlugMixin, FilteredListMixin
 
 from .export import export_recommendations
+from .feeds import LatestRecommendationsFeed
 from .filters import RecommendationFilter
 from .models import Forum, Recommendation
 
@@ -12,6 +13,7 @@ from .models import Forum, Recommendation
 class RecommendationListView(FilteredListMixin, TemplateView):
     template_name = "recommendations/recommendation_list.html"
     filterset_class = RecommendationFilter
+    feed = LatestRecommendationsFeed
 
     def get_queryset(self):
         return super().get_queryset().newest_first()

@@ -47,6 +47,7 @@ def pages(country, programme, practice):
         programme.get_absolute_url(),
         f"/en/programmes/compare/?programme={programme.pk}",
         "/en/feed/",
+        f"/en/feed/?country={country.slug}&q=practice",
         "/sitemap.xml",
     ]
 
@@ -87,6 +88,9 @@ def test_every_public_page_runs_at_most_eight_queries(client):
             "programme": programme.get_absolute_url(),
             "recommendations": "/es/recomendaciones/",
             "forums": "/es/foros/",
+            "feed": "/es/novedades/",
+            "filtered feed": f"/es/novedades/?country={country.slug}&theme={theme.slug}&q=practice",
+            "recommendations feed": f"/es/recomendaciones/novedades/?country={country.slug}",
         }
     counts = {name: count_queries(client, path) for name, path in paths.items()}
     assert {name: n for name, n in counts.items() if n > PAGE_QUERY_LIMIT} == {}
