@@ -69,6 +69,7 @@ class HomeView(TemplateView):
         programmes, recommendations = published_counts(Programme, Recommendation)
         themes = with_practice_counts(cached_rows(Theme).values(), facets["theme"])
         return super().get_context_data(
+            figures=KeyFigure.objects.regional().select_related("source"),
             newest=Practice.objects.published().newest_first()[:6].as_cards(),
             counts={
                 "practices": practices,
@@ -126,6 +127,7 @@ class CountryDetailView(CanonicalAddressMixin, DetailView):
             practice_count=count_published("practices")
         ).prefetch_related(
             Prefetch("figures", queryset=KeyFigure.objects.select_related("source")),
+            "sources",
             Prefetch(
                 "programmes",
                 queryset=Programme.objects.published().select_related("kind"),

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from editorial.admin import TranslatedHistoryAdmin
@@ -18,4 +19,33 @@ class CountryAdmin(TranslatedHistoryAdmin):
     list_filter = ["subregion", "is_rcm_member"]
     search_fields = ["name_en", "name_es", "code"]
     prepopulated_fields = {"slug": ["name_en"], "slug_es": ["name_es"]}
+    autocomplete_fields = ["sources"]
     inlines = [KeyFigureInline]
+
+
+class ScopeFilter(admin.SimpleListFilter):
+    title = _("scope")
+    parameter_name = "scope"
+
+    def lookups(self, request, model_admin):
+        return [("region", _("The region")), ("country", _("A country"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "region":
+            return queryset.regional()
+        if self.value() == "country":
+            return queryset.national()
+        return queryset
+
+
+# A country's figures are edited on its page; this list is where the region's live.
+@admin.register(KeyFigure)
+class KeyFigureAdmin(TranslatedHistoryAdmin):
+    list_display = ["label", "value_as_written", "year", "country", "source", "position"]
+    list_filter = [ScopeFilter, "country", "source"]
+    search_fields = ["label_en", "label_es"]
+    autocomplete_fields = ["country", "source"]
+
+    @admin.display(description=_("value"), ordering="value")
+    def value_as_written(self, figure):
+        return figure.amount

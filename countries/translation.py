@@ -11,5 +11,5 @@ class CountryTranslationOptions(TranslationOptions):
 
 @register(KeyFigure)
 class KeyFigureTranslationOptions(TranslationOptions):
-    fields = ("label", "unit")
-    required_languages = ("en", "es")
+    fields = ("label", "unit", "note")
+    required_languages = {"default": ("label",)}

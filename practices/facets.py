@@ -4,6 +4,8 @@ SQL finds the ids of the results (filtered and searched, on indexes); the counts
 each practice's facet values kept in memory (editorial.facets).
 """
 
+import hashlib
+
 from django.core.cache import cache
 from django.db import connection
 
@@ -88,6 +90,28 @@ def practice_facets(results, *, narrowed=True):
     return counted
 
 
+# With a list's counts, the ids of its first ten pages are kept; deeper pages ask the database.
+KEPT_IDS = 200
+RESULTS_SECONDS = 24 * 3600
+
+
+def list_results(results, query):
+    """(number of results, their facets, the first KEPT_IDS ids in order) of a list narrowed
+    by `query` (a text naming the filters, the search and the order).
+
+    Kept in the shared cache until the catalogue changes: a search for a common word reads its
+    thousands of ids once, however large the catalogue, and not again for each visitor.
+    """
+    digest = hashlib.sha256(query.encode()).hexdigest()
+    key = f"results:{generation()}:{digest}"
+    kept = cache.get(key)
+    if kept is None:
+        ids, facets = ordered_results(results)
+        kept = len(ids), facets, ids[:KEPT_IDS]
+        cache.set(key, kept, RESULTS_SECONDS)
+    return kept
+
+
 def ordered_results(results):
     """The ids of `results` in their order, with their facets: one query however searched.
 
@@ -100,3 +124,14 @@ def ordered_results(results):
         cursor.execute(sql, params)
         ids = [row[0] for row in cursor.fetchall()]
     return ids, index.count(ids)
+
+
+def catalogue_pairs(first, second):
+    """{(value of `first`, value of `second`): published practices having both}, such as
+    (country, theme), kept in the shared cache until the catalogue changes."""
+    key = f"facets:pairs:{first}:{second}:{generation()}"
+    counted = cache.get(key)
+    if counted is None:
+        counted = index.pairs(first, second)
+        cache.set(key, counted, None)
+    return counted

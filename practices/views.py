@@ -12,7 +12,7 @@ from editorial.views import CanonicalSlugMixin, FilteredListMixin
 
 from . import services
 from .export import export_practices, export_programmes
-from .facets import ordered_results, practice_facets
+from .facets import list_results, practice_facets
 from .feeds import LatestPracticesFeed
 from .filters import PracticeFilter, ProgrammeFilter
 from .forms import CompareForm, SuggestionForm
@@ -38,26 +38,30 @@ class PracticeListView(FilteredListMixin, TemplateView):
             for name in self.filterset.filters
             if name != "sort"
         )
-        self.ids = None
+        self.first_ids = None
         if not narrowed:
             total, self.facets = practice_facets(results, narrowed=False)
             return total
-        # Searched or filtered once, as ordered ids; the page reads its rows by id.
-        self.ids, self.facets = ordered_results(results)
-        return len(self.ids)
-
-    def paginate(self, results, total):
-        return super().paginate(results if self.ids is None else self.ids, total)
+        query = "&".join(sorted(self.shared_query().urlencode().split("&")))
+        total, self.facets, self.first_ids = list_results(
+            results, f"{self.filterset.match_all}:{query}"
+        )
+        return total
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
-        if self.ids is None:
-            page.object_list = page.object_list.as_cards()
-        else:
-            position = {pk: place for place, pk in enumerate(page.object_list)}
-            cards = Practice.objects.filter(pk__in=page.object_list).as_cards()
+        start, kept = (page.number - 1) * self.paginate_by, self.first_ids
+        if kept is not None and (
+            start + self.paginate_by <= len(kept) or len(kept) == page.paginator.count
+        ):
+            # A page among the first ones, whose ids were kept with the counts: read by id.
+            ids = kept[start : start + self.paginate_by]
+            position = {pk: place for place, pk in enumerate(ids)}
+            cards = Practice.objects.filter(pk__in=ids).as_cards()
             page.object_list = sorted(cards, key=lambda card: position[card.pk])
+        else:
+            page.object_list = page.object_list.as_cards()
         context.update(
             facets=self.filterset.written_counts(self.facets),
             sort_links=[

@@ -72,3 +72,32 @@ def test_the_planner_expects_a_word_to_match_few_entries_so_it_reads_the_index(c
         estimate = cursor.fetchone()[0][0]["Plan"]["Plan Rows"]
     assert Practice.objects.filter(search_text__contains="amnesty").count() > 200
     assert estimate < 20
+
+
+def test_a_repeated_search_reads_its_counts_and_first_ids_from_the_cache(
+    client, catalogue, django_assert_max_num_queries
+):
+    path = reverse("practices:list")
+    first = client.get(path, {"q": "amnesty"})
+    with django_assert_max_num_queries(2):  # the page's rows and their links, by id
+        again = client.get(path, {"q": "amnesty"})
+    assert [p.pk for p in again.context["page_obj"]] == [p.pk for p in first.context["page_obj"]]
+    assert again.context["facets"] == first.context["facets"]
+
+
+def test_pages_past_the_kept_ids_come_in_the_same_order(client, catalogue, monkeypatch):
+    import practices.facets
+
+    belize, _panama = catalogue
+    for number in range(30):
+        make_practice(title_en=f"Amnesty {number:02}", countries=[belize])
+    path = reverse("practices:list")
+    query = {"q": "amnesty", "sort": "title"}
+    everything = [p.title_en for p in client.get(path, query).context["page_obj"]]
+    everything += [p.title_en for p in client.get(path, {**query, "page": 2}).context["page_obj"]]
+    monkeypatch.setattr(practices.facets, "KEPT_IDS", 20)
+    bump()
+    kept = [p.title_en for p in client.get(path, query).context["page_obj"]]
+    asked = [p.title_en for p in client.get(path, {**query, "page": 2}).context["page_obj"]]
+    assert kept + asked == everything == sorted(everything)
+    assert len(everything) == 32

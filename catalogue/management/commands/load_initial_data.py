@@ -7,7 +7,15 @@ from practices.models import Practice, Programme
 from recommendations.models import Forum, Recommendation
 
 # Order matters: each file only refers to entries of the files before it.
-FIXTURES = ["vocabularies", "sources", "countries", "programmes", "practices", "recommendations"]
+FIXTURES = [
+    "vocabularies",
+    "sources",
+    "countries",
+    "figures",
+    "programmes",
+    "practices",
+    "recommendations",
+]
 
 
 class Command(BaseCommand):
