@@ -254,12 +254,6 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [NONE],
         "script-src": [SELF],
         "style-src": [SELF],
-        # django-import-export's export page styles two elements in their own attributes.
-        "style-src-attr": [
-            "'unsafe-hashes'",
-            "'sha256-mHgUAqxc8GPXM/QhzkHrHujcrQTU9fd6ZjWz+icxKcA='",  # padding: 0;
-            "'sha256-+YWRMZ88jMyO7jVlBA52tZADiPobPIUA8LAWee68Fvs='",  # font-weight: bold;
-        ],
         "img-src": [SELF],
         # The admin's autocomplete fields ask the site for their choices.
         "connect-src": [SELF],

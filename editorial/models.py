@@ -390,11 +390,22 @@ class Editorial(models.Model):
                     missing.append(f"{label} ({language})")
         return missing
 
+    def empty_translation_columns(self):
+        """The columns (summary_es…) of required fields left empty, as a spreadsheet names them."""
+        return [
+            f"{field}_{code}"
+            for field in self.required_translations
+            for code, _language in settings.LANGUAGES
+            if not (getattr(self, f"{field}_{code}", "") or "").strip()
+        ]
+
     def check_publishable(self):
         if missing := self.missing_translations():
+            # The code lets a spreadsheet import name the empty cells instead.
             raise ValidationError(
                 _("This entry cannot be published while these fields are empty: %(fields)s.")
-                % {"fields": ", ".join(str(label) for label in missing)}
+                % {"fields": ", ".join(str(label) for label in missing)},
+                code="missing_translations",
             )
 
     def clean(self):

@@ -153,11 +153,14 @@ class SpreadsheetImportForm(ImportForm):
 
 
 class SpreadsheetImportMixin:
-    """For an admin with django-import-export's ImportMixin: the limits and the upload's life."""
+    """For an admin with django-import-export's ImportExportMixin: the limits, the upload's
+    life, and pages that say what to correct and work under the Content Security Policy."""
 
     import_form_class = SpreadsheetImportForm
     import_formats = [CSV, XLSX]
     tmp_storage_class = UploadStorage
+    import_template_name = "admin/editorial/import.html"
+    export_template_name = "admin/editorial/export.html"
 
     def add_data_read_fail_error_to_form(self, form, error):
         if isinstance(error, TooManyRows):
@@ -168,8 +171,10 @@ class SpreadsheetImportMixin:
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
         name = getattr(request.FILES.get("import_file"), "tmp_storage_name", None)
-        # A dry run that found a problem is never confirmed: its upload would wait for nothing.
-        if name and "confirm_form" not in response.context_data:
+        # A dry run that found a problem, or nothing to change, is never confirmed: its upload
+        # would wait for nothing.
+        context = response.context_data
+        if name and ("confirm_form" not in context or not context["result"].changed_rows()):
             self.get_tmp_storage_class()(name=name).remove()
         return response
 

@@ -1,25 +1,15 @@
 """Spreadsheet import and export of programmes and practices; see editorial.resources."""
 
-from import_export import fields, widgets
-
 from countries.models import Country
 from editorial.models import Source
-from editorial.resources import EditorialResource, listed
+from editorial.resources import EditorialResource, listed, related
 
 from .models import Actor, Practice, Programme, ProgrammeKind, TargetGroup, Theme
 
 
 class ProgrammeResource(EditorialResource):
-    kind = fields.Field(
-        attribute="kind",
-        column_name="kind",
-        widget=widgets.ForeignKeyWidget(ProgrammeKind, field="slug"),
-    )
-    country = fields.Field(
-        attribute="country",
-        column_name="country",
-        widget=widgets.ForeignKeyWidget(Country, field="code"),
-    )
+    kind = related("kind", ProgrammeKind, "slug")
+    country = related("country", Country, "code")
     sources = listed("sources", Source, "pk")
 
     class Meta:
@@ -56,11 +46,7 @@ class PracticeResource(EditorialResource):
     required_lists = ("countries", "themes", "sources")
 
     countries = listed("countries", Country, "code")
-    programme = fields.Field(
-        attribute="programme",
-        column_name="programme",
-        widget=widgets.ForeignKeyWidget(Programme, field="pk"),
-    )
+    programme = related("programme", Programme, "pk")
     themes = listed("themes", Theme, "slug")
     actors = listed("actors", Actor, "pk")
     target_groups = listed("target_groups", TargetGroup, "slug")

@@ -1,8 +1,6 @@
-from import_export import fields, widgets
-
 from countries.models import Country
 from editorial.models import Source
-from editorial.resources import EditorialResource, listed
+from editorial.resources import EditorialResource, listed, related
 from practices.models import Actor, Practice, Theme
 
 from .models import Addressee, Forum, Recommendation
@@ -47,9 +45,7 @@ class RecommendationResource(EditorialResource):
     themes = listed("themes", Theme, "slug")
     countries = listed("countries", Country, "code")
     practices = listed("practices", Practice, "pk")
-    forum = fields.Field(
-        attribute="forum", column_name="forum", widget=widgets.ForeignKeyWidget(Forum, field="pk")
-    )
+    forum = related("forum", Forum, "pk")
     sources = listed("sources", Source, "pk")
 
     class Meta:

@@ -81,3 +81,17 @@ def test_translation_tabs_and_autocomplete_work_in_the_change_form(signed_in_pag
     ).to_be_visible()
 
     assert problems == []
+
+
+def test_select_all_on_the_export_page_clears_and_ticks_every_field(signed_in_page):
+    problems = watch(signed_in_page)
+    signed_in_page.goto("/admin/practices/practice/export/")
+    fields = signed_in_page.locator(".selectable-field-export-row input[type=checkbox]")
+    toggle = signed_in_page.locator("#select-all-fields")
+
+    toggle.uncheck()
+    assert not any(box.is_checked() for box in fields.all())
+    toggle.check()
+    assert all(box.is_checked() for box in fields.all())
+
+    assert problems == []
