@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
 from countries.models import Country, KeyFigure, SubRegion
+from countries.regionmap import region_map
 from editorial.middleware import database_unavailable, is_database_unavailable
 from editorial.models import Status, published_counts
 from editorial.related import cached_rows
@@ -79,6 +80,7 @@ class HomeView(TemplateView):
             },
             recommendations=Recommendation.objects.published().newest_first()[:3].as_cards(),
             countries=sorted(countries, key=lambda country: country.name),
+            region_map=region_map(countries, facets["country"]),
             themes=[theme for theme in themes if theme.n],
             kinds=ProgrammeKind.objects.with_published(),
             **kwargs,
@@ -110,6 +112,9 @@ class CountryListView(ListView):
             (label, [c for c in countries if c.subregion == value])
             for value, label in SubRegion.choices
         ]
+        context["region_map"] = region_map(
+            countries, {country.slug: country.practice_count for country in countries}
+        )
         return context
 
 

@@ -5,9 +5,11 @@ from django.shortcuts import redirect
 from django.utils.translation import get_language
 from django.views.generic import DetailView, FormView, TemplateView
 
+from countries.models import Country
+from countries.regionmap import region_map
 from editorial.clients import client_address
 from editorial.models import published_related
-from editorial.related import prefetch_small_relations
+from editorial.related import cached_rows, prefetch_small_relations
 from editorial.views import CanonicalSlugMixin, FilteredListMixin
 
 from . import services
@@ -64,6 +66,12 @@ class PracticeListView(FilteredListMixin, TemplateView):
             page.object_list = page.object_list.as_cards()
         context.update(
             facets=self.filterset.written_counts(self.facets),
+            # Each country narrows this very list to itself.
+            region_map=region_map(
+                cached_rows(Country).values(),
+                self.facets["country"],
+                href=lambda country: self.request.path + self.link(country=country.slug),
+            ),
             sort_links=[
                 (value, label, self.link(sort=value))
                 for value, label in PracticeFilter.SORTS.items()

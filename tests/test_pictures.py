@@ -1,0 +1,153 @@
+"""The pictures (map of the region, timeline of programmes, country × theme matrix) show the
+published catalogue's numbers, each part a link, in both languages."""
+
+import re
+from html import unescape
+
+import pytest
+from django.urls import reverse
+from django.utils.translation import override
+
+from countries.models import Country
+from countries.regionmap import OUTLINES, Shading
+from practices.models import Practice
+
+from .factories import make_country, make_practice
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["en", "es"]
+
+
+@pytest.fixture
+def region():
+    """Guatemala with three published practices and a draft, Panama with one, Belize none."""
+    guatemala = make_country(code="GT", name_en="Guatemala", name_es="Guatemala", slug="guatemala")
+    panama = make_country(code="PA", name_en="Panama", name_es="Panamá", slug="panama")
+    belize = make_country(
+        code="BZ", name_en="Belize", name_es="Belice", slug="belize", slug_es="belice"
+    )
+    for _ in range(2):
+        make_practice(countries=[guatemala])
+    make_practice(countries=[guatemala, panama])
+    make_practice(countries=[guatemala, belize], status="draft")
+    return guatemala, panama, belize
+
+
+def page(client, name, language, query=""):
+    with override(language):
+        path = reverse(name)
+    response = client.get(path + query)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def map_links(html):
+    """{title of each country's link: its address}, for the links in the tab order."""
+    figure = html[html.index('<figure class="region-map">') :]
+    figure = figure[: figure.index("</figure>")]
+    return {
+        unescape(title): unescape(href)
+        for href, hidden, title in re.findall(
+            r'<a href="([^"]*)"( tabindex="-1" aria-hidden="true")?><title>([^<]*)</title>', figure
+        )
+        if not hidden
+    }
+
+
+def map_table(html):
+    """{country: number} as the map's table gives them."""
+    table = html[html.index('<figure class="region-map">') :]
+    table = table[table.index("<table") : table.index("</table>")]
+    rows = re.findall(r'<th scope="row">([^<]*)</th><td>(\d+)</td>', table)
+    return {unescape(name): int(n) for name, n in rows}
+
+
+def published_per_country():
+    return {
+        country.name: Practice.objects.published().filter(countries=country).count()
+        for country in Country.objects.filter(code__in=OUTLINES["countries"])
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", ["home", "countries:list"])
+def test_map_counts_the_published_practices_of_each_country(client, region, name, language):
+    html = page(client, name, language)
+    with override(language):
+        assert map_table(html) == published_per_country()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_map_links_each_country_to_its_profile(client, region, language):
+    guatemala, panama, belize = region
+    links = map_links(page(client, "home", language))
+    with override(language):
+        names = {
+            "en": ["Guatemala: 3 good practices", "Panama: 1 good practice"],
+            "es": ["Guatemala: 3 buenas prácticas", "Panamá: 1 buena práctica"],
+        }[language]
+        assert links[names[0]] == guatemala.get_absolute_url()
+        assert links[names[1]] == panama.get_absolute_url()
+        assert belize.get_absolute_url() in links.values()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_map_on_the_list_counts_the_filtered_results(client, region, language):
+    guatemala, panama, _belize = region
+    query = "?country=panama"
+    html = page(client, "practices:list", language, query)
+    counts = map_table(html)
+    with override(language):
+        assert counts[panama.name] == 1
+        # The practice of both countries is among the results: Guatemala counts it.
+        assert counts[guatemala.name] == 1
+        assert counts["Belice" if language == "es" else "Belize"] == 0
+
+
+def test_map_on_the_list_narrows_the_list_to_the_country_clicked(client, region):
+    html = page(client, "practices:list", "es", "?nivel=nacional")
+    links = map_links(html)
+    assert links["Guatemala: 3 buenas prácticas"] == "/es/practicas/?nivel=nacional&pais=guatemala"
+
+
+def test_map_names_itself_and_its_table(client, region):
+    html = page(client, "home", "en")
+    assert 'role="group" aria-labelledby="region-map-title"' in html
+    assert '<figcaption id="region-map-title"' in html
+    assert "<caption>Good practices per country</caption>" in html
+
+
+def test_map_credits_natural_earth(client, region):
+    assert "Natural Earth (public domain)" in page(client, "countries:list", "en")
+
+
+def test_map_shades_none_apart_and_the_largest_darkest(client, region):
+    html = page(client, "home", "en")
+    shades = dict(
+        re.findall(r"<title>(\w+):[^<]*</title><path class=\"region-map__country shade-(\d)", html)
+    )
+    assert shades["Guatemala"] == "4"
+    assert shades["Belize"] == "0"
+    assert shades["Panama"] not in {"0", "4"}
+
+
+def test_map_outlines_every_country_of_the_catalogue():
+    codes = {"BZ", "CA", "CR", "DO", "SV", "GT", "HT", "HN", "MX", "NI", "PA", "US"}
+    assert set(OUTLINES["countries"]) == codes
+    assert all(
+        re.fullmatch(r"(M[-\d ]+l[-\d ]+z)+", shape[shape["linked_in"]])
+        for shape in OUTLINES["countries"].values()
+    )
+
+
+@pytest.mark.parametrize(
+    ("largest", "legend"),
+    [
+        (0, [(0, 0, 0)]),
+        (2, [(0, 0, 0), (3, 1, 1), (4, 2, 2)]),
+        (11, [(0, 0, 0), (1, 1, 3), (2, 4, 6), (3, 7, 9), (4, 10, 11)]),
+    ],
+)
+def test_shading_splits_counts_into_at_most_four_ranges(largest, legend):
+    assert Shading(largest).legend() == legend
