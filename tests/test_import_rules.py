@@ -237,7 +237,9 @@ def test_a_published_entry_kept_by_a_blank_status_still_needs_both_languages_sai
     practice = make_practice(countries=[belize])
     data = exported_with(practice, status="", summary_es="")
     result = import_practices(data, make_reviewer())
-    assert problems(result)[2] == "summary_es: A published entry needs this text; the cell is empty."
+    assert problems(result) == {
+        2: "summary_es: A published entry needs this text; the cell is empty."
+    }
     assert Practice.objects.get(pk=practice.pk).summary_es
 
 
