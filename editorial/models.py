@@ -255,6 +255,32 @@ class EditorialQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "pk")
 
+    def in_review(self):
+        return self.filter(status=Status.REVIEW)
+
+    def drafts(self):
+        return self.filter(status=Status.DRAFT)
+
+    def missing_translation(self, language=None):
+        """Entries with a text that publishing requires left empty in `language`, or in any."""
+        codes = [language] if language else [code for code, _name in settings.LANGUAGES]
+        return self.filter(self._empty_in(codes))
+
+    def translated(self):
+        """Entries whose texts that publishing requires are written in every language."""
+        return self.exclude(self._empty_in([code for code, _name in settings.LANGUAGES]))
+
+    def _empty_in(self, codes):
+        fields = self.model.required_translations
+        return Q.create(
+            [(f"{field}_{code}", "") for field in fields for code in codes], connector=Q.OR
+        )
+
+    def with_pending_change(self):
+        """Published entries with an editor's change waiting for a reviewer."""
+        pending = ProposedChange.objects.pending().for_model(self.model)
+        return self.filter(pk__in=pending.values("object_id"))
+
     # What a card of this kind of entry shows: many-to-many relations to small tables, and
     # the foreign keys to follow.
     card_relations: tuple[str, ...] = ()
@@ -273,11 +299,19 @@ class EditorialQuerySet(models.QuerySet):
 
 def published_counts(*models):
     """How many published entries each model has, in one query."""
+    return count_each([model.objects.published() for model in models])
+
+
+def count_each(querysets):
+    """How many rows each queryset has, in one query: a page that shows several counts waits
+    for one round trip to the database, not one per count."""
+    if not querysets:
+        return ()
     parts, params = [], []
-    for model in models:
-        sql, model_params = model.objects.published().values("pk").query.sql_with_params()
+    for queryset in querysets:
+        sql, queryset_params = queryset.values("pk").query.sql_with_params()
         parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS entries)")
-        params += model_params
+        params += queryset_params
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(parts)}", params)
         return cursor.fetchone()
@@ -382,13 +416,23 @@ class Editorial(models.Model):
 
     def missing_translations(self):
         """Labels such as "summary (Spanish)" for each required field left empty."""
-        missing = []
-        for field in self.required_translations:
-            for code, language in settings.LANGUAGES:
-                if not (getattr(self, f"{field}_{code}", "") or "").strip():
-                    label = self._meta.get_field(field).verbose_name
-                    missing.append(f"{label} ({language})")
-        return missing
+        return [
+            f"{self._meta.get_field(field).verbose_name} ({language})"
+            for field in self.required_translations
+            for code, language in settings.LANGUAGES
+            if self._is_empty(field, code)
+        ]
+
+    def missing_languages(self):
+        """The codes of the languages in which a field that publishing requires is empty."""
+        return [
+            code
+            for code, _language in settings.LANGUAGES
+            if any(self._is_empty(field, code) for field in self.required_translations)
+        ]
+
+    def _is_empty(self, field, code):
+        return not (getattr(self, f"{field}_{code}", "") or "").strip()
 
     def empty_translation_columns(self):
         """The columns (summary_es…) of required fields left empty, as a spreadsheet names them."""
@@ -396,7 +440,7 @@ class Editorial(models.Model):
             f"{field}_{code}"
             for field in self.required_translations
             for code, _language in settings.LANGUAGES
-            if not (getattr(self, f"{field}_{code}", "") or "").strip()
+            if self._is_empty(field, code)
         ]
 
     def check_publishable(self):

@@ -2,11 +2,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import (
+    CountryListFilter,
     EditorialAdmin,
     TranslatedHistoryAdmin,
     TranslationFilter,
     VocabularyAdmin,
     publication_fieldset,
+    title_column,
 )
 
 from .models import (
@@ -36,8 +38,15 @@ class ActorAdmin(TranslatedHistoryAdmin):
 @admin.register(Programme)
 class ProgrammeAdmin(EditorialAdmin):
     resource_classes = [ProgrammeResource]
-    list_display = ["name", "country", "kind", "period_label", "status", "translation_state"]
-    list_filter = ["status", TranslationFilter, "kind", "country"]
+    list_display = [
+        title_column(Programme, "name"),
+        "countries_column",
+        "status",
+        "translation_state",
+        "last_change",
+    ]
+    list_select_related = ["country"]
+    list_filter = ["status", TranslationFilter, "kind", ("country", CountryListFilter)]
     search_fields = ["name_en", "name_es", "responsible_institution_en"]
     autocomplete_fields = ["kind", "country", "sources"]
     fieldsets = [
@@ -77,13 +86,19 @@ class PracticeAdmin(EditorialAdmin):
         *EditorialAdmin.saved_filters,
         (_("Suggested by visitors"), "suggestion__isempty=0"),
     ]
-    list_display = ["title", "level", "programme", "status", "published_at", "translation_state"]
+    list_display = [
+        title_column(Practice, "title"),
+        "countries_column",
+        "status",
+        "translation_state",
+        "last_change",
+    ]
     list_filter = [
         "status",
         TranslationFilter,
         "level",
         "themes",
-        "countries",
+        ("countries", CountryListFilter),
         "countries__subregion",
         ("suggestion", admin.EmptyFieldListFilter),
     ]

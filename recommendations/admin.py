@@ -2,10 +2,12 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import (
+    CountryListFilter,
     EditorialAdmin,
     TranslationFilter,
     VocabularyAdmin,
     publication_fieldset,
+    title_column,
 )
 
 from .models import Addressee, Forum, Recommendation
@@ -17,8 +19,14 @@ admin.site.register(Addressee, VocabularyAdmin)
 @admin.register(Forum)
 class ForumAdmin(EditorialAdmin):
     resource_classes = [ForumResource]
-    list_display = ["name", "place", "start_date", "status", "translation_state"]
-    list_filter = ["status", TranslationFilter, "countries"]
+    list_display = [
+        title_column(Forum, "name"),
+        "countries_column",
+        "status",
+        "translation_state",
+        "last_change",
+    ]
+    list_filter = ["status", TranslationFilter, ("countries", CountryListFilter)]
     search_fields = ["name_en", "name_es", "place_en"]
     date_hierarchy = "start_date"
     autocomplete_fields = ["organisers", "countries", "practices", "sources"]
@@ -34,8 +42,22 @@ class ForumAdmin(EditorialAdmin):
 @admin.register(Recommendation)
 class RecommendationAdmin(EditorialAdmin):
     resource_classes = [RecommendationResource]
-    list_display = ["title", "horizon", "forum", "status", "published_at", "translation_state"]
-    list_filter = ["status", TranslationFilter, "horizon", "addressees", "themes", "forum"]
+    list_display = [
+        title_column(Recommendation, "title"),
+        "countries_column",
+        "status",
+        "translation_state",
+        "last_change",
+    ]
+    list_filter = [
+        "status",
+        TranslationFilter,
+        "horizon",
+        "themes",
+        ("countries", CountryListFilter),
+        "addressees",
+        "forum",
+    ]
     search_fields = ["title_en", "title_es", "text_en", "text_es"]
     autocomplete_fields = ["addressees", "themes", "countries", "practices", "forum", "sources"]
     fieldsets = [
@@ -48,3 +70,9 @@ class RecommendationAdmin(EditorialAdmin):
         (_("Sources"), {"fields": ["sources"]}),
         publication_fieldset,
     ]
+
+    @admin.display(description=_("countries"))
+    def countries_column(self, entry):
+        if entry.whole_region:
+            return _("The whole region")
+        return super().countries_column(entry)
