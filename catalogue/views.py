@@ -21,6 +21,7 @@ from practices.export import PRACTICE_FIELDS, PRACTICES_FILE, PROGRAMME_FIELDS, 
 from practices.facets import practice_facets
 from practices.feeds import LatestPracticesFeed
 from practices.models import Practice, Programme, ProgrammeKind, Theme
+from practices.pictures import programme_timeline
 from recommendations.export import RECOMMENDATION_FIELDS, RECOMMENDATIONS_FILE
 from recommendations.models import Forum, Recommendation
 
@@ -159,6 +160,7 @@ class CountryDetailView(CanonicalAddressMixin, DetailView):
             feed_title=feed_title,
             practices=practices[: self.practices_shown].as_cards(),
             practice_count=country.practice_count,
+            timeline=programme_timeline(country.published_programmes),
             recommendations=recommendations.as_cards(),
             forums=Forum.objects.published().with_country(country),
             **kwargs,

@@ -19,6 +19,7 @@ from .feeds import LatestPracticesFeed
 from .filters import PracticeFilter, ProgrammeFilter
 from .forms import CompareForm, SuggestionForm
 from .models import Practice, Programme, ProgrammeKind
+from .pictures import programme_timeline
 
 RATE_LIMIT_SECONDS = 3600
 
@@ -144,7 +145,13 @@ class ProgrammeListView(FilteredListMixin, TemplateView):
         return export_programmes(results.prefetch_related("sources"), self.request, fmt)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(kinds=ProgrammeKind.objects.with_published(), **kwargs)
+        page = kwargs["page_obj"]
+        page.object_list = list(page.object_list)
+        return super().get_context_data(
+            kinds=ProgrammeKind.objects.with_published(),
+            timeline=programme_timeline(page.object_list),
+            **kwargs,
+        )
 
 
 class ProgrammeDetailView(CanonicalSlugMixin, DetailView):

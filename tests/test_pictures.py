@@ -6,13 +6,14 @@ from html import unescape
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import override
 
 from countries.models import Country
 from countries.regionmap import OUTLINES, Shading
-from practices.models import Practice
+from practices.models import Practice, Programme
 
-from .factories import make_country, make_practice
+from .factories import make_country, make_practice, make_programme
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +152,101 @@ def test_map_outlines_every_country_of_the_catalogue():
 )
 def test_shading_splits_counts_into_at_most_four_ranges(largest, legend):
     assert Shading(largest).legend() == legend
+
+
+# --- Timeline of programmes -------------------------------------------------------------
+
+
+def timeline_rows(html):
+    """[(programme address, name, (left %, width %) of its bar or None)] in page order."""
+    figure = html[html.index('<figure class="timeline">') :]
+    figure = figure[: figure.index("</figure>")]
+    rows = []
+    for href, name, rest in re.findall(
+        r'<a class="timeline__row" href="([^"]*)"><span class="timeline__name">([^<]*)</span>'
+        r"(.*?)</a>",
+        figure,
+        re.S,
+    ):
+        bar = re.search(r'<rect class="timeline__known" x="([\d.]+)%" width="([\d.]+)%"', rest)
+        rows.append((href, unescape(name), bar.groups() if bar else None))
+    return rows
+
+
+@pytest.fixture
+def programmes():
+    belize = make_country(code="BZ", name_en="Belize", name_es="Belice", slug="belize")
+    panama = make_country(code="PA", name_en="Panama", name_es="Panamá", slug="panama")
+    return [
+        make_programme(country=panama, name_en="Panama plan", start_year=2010, end_year=2014),
+        make_programme(country=belize, name_en="Belize amnesty", start_year=2012, end_year=2019),
+        make_programme(
+            country=None,
+            name_en="Regional programme",
+            name_es="Programa regional",
+            start_year=2015,
+        ),
+        make_programme(country=belize, name_en="Belize register"),
+        make_programme(country=panama, name_en="Panama draft", start_year=2000, status="draft"),
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_timeline_draws_each_published_programme_grouped_by_country(client, programmes, language):
+    html = page(client, "practices:programmes", language)
+    rows = timeline_rows(html)
+    with override(language):
+        published = Programme.objects.published()
+        assert sorted(href for href, _name, _bar in rows) == sorted(
+            p.get_absolute_url() for p in published
+        )
+    groups = re.findall(r'<h3 class="timeline__group">([^<]*)</h3>', html)
+    assert (
+        groups
+        == {
+            "en": ["Belize", "Panama", "Regional programmes"],
+            "es": ["Belice", "Panamá", "Programas regionales"],
+        }[language]
+    )
+
+
+def test_timeline_places_each_bar_by_its_years(client, programmes):
+    this_year = timezone.localdate().year
+    rows = {
+        name: bar for _href, name, bar in timeline_rows(page(client, "practices:programmes", "en"))
+    }
+    years = this_year + 1 - 2010  # the axis runs from 2010 to the end of this year
+    assert rows["Panama plan"] == ("0.00", f"{5 / years * 100:.2f}")
+    assert rows["Belize amnesty"] == (f"{2 / years * 100:.2f}", f"{8 / years * 100:.2f}")
+    assert rows["Belize register"] is None
+
+
+def test_timeline_shows_an_unknown_end_as_such(client, programmes):
+    html = page(client, "practices:programmes", "en")
+    regional = html[html.index("Regional programme</span>") :]
+    regional = regional[: regional.index("</a>")]
+    assert "since 2015" in regional
+    assert 'class="timeline__unknown"' in regional
+
+
+def test_timeline_marks_an_ongoing_programme(client, programmes):
+    programmes[2].is_ongoing = True
+    programmes[2].save()
+    html = page(client, "practices:programmes", "es")
+    regional = html[html.index("Programa regional</span>") :]
+    regional = regional[: regional.index("</a>")]
+    assert "desde 2015, en curso" in regional
+    assert 'class="timeline__unknown"' not in regional
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_country_profile_draws_its_published_programmes(client, programmes, language):
+    belize = Country.objects.get(code="BZ")
+    with override(language):
+        response = client.get(belize.get_absolute_url())
+        expected = sorted(
+            p.get_absolute_url() for p in Programme.objects.published().filter(country=belize)
+        )
+    rows = timeline_rows(response.content.decode())
+    assert sorted(href for href, _name, _bar in rows) == expected
+    assert '<h3 class="timeline__group">' not in response.content.decode()
