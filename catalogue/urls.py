@@ -4,7 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import compare, views
 from .sitemaps import sitemaps
 
 admin.site.site_header = _("Catalogue of good practices: editors")
@@ -28,6 +28,7 @@ country_patterns = [
         include(
             [
                 path("", views.CountryListView.as_view(), name="list"),
+                path(_("compare/"), compare.CountryCompareView.as_view(), name="compare"),
                 path("<slug:slug>/", views.CountryDetailView.as_view(), name="detail"),
             ]
         ),

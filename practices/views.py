@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, FormView, TemplateView
 
 from countries.models import Country
@@ -168,8 +169,26 @@ class ProgrammeDetailView(CanonicalSlugMixin, DetailView):
         )
 
 
+# Rows of the comparison that the sources may leave empty, and whether a programme fills each.
+OPTIONAL_ROWS = {
+    "period": (_("Period"), lambda programme: programme.period_label or programme.is_ongoing),
+    "legal_basis": (_("Legal basis"), lambda programme: programme.legal_basis.strip()),
+    "eligibility": (_("Eligibility"), lambda programme: programme.eligibility.strip()),
+    "responsible_institution": (
+        _("Responsible institution"),
+        lambda programme: programme.responsible_institution.strip(),
+    ),
+    "beneficiaries": (_("Beneficiaries"), lambda programme: programme.beneficiaries is not None),
+    "sources": (_("Sources"), lambda programme: programme.sources.all()),
+}
+
+
 class ProgrammeCompareView(TemplateView):
-    """Chosen programmes side by side, field by field, at a URL that can be shared."""
+    """Chosen programmes side by side, field by field, at a URL that can be shared.
+
+    A row no compared programme fills would only repeat "not stated in the sources": it is
+    left out, and the page names it.
+    """
 
     template_name = "practices/programme_compare.html"
 
@@ -177,9 +196,16 @@ class ProgrammeCompareView(TemplateView):
         published = Programme.objects.published().for_listing()
         form = CompareForm(request.GET, programmes=published.order_by("country__name", "name"))
         form.is_valid()
+        compared = form.compared(published.prefetch_related("sources"))
+        rows = {
+            name: any(filled(programme) for programme in compared)
+            for name, (_label, filled) in OPTIONAL_ROWS.items()
+        }
         context = self.get_context_data(
             form=form,
-            compared=form.compared(published.prefetch_related("sources")),
+            compared=compared,
+            rows=rows,
+            rows_left_out=[OPTIONAL_ROWS[name][0] for name, shown in rows.items() if not shown],
             problems=form.problems,
         )
         return self.render_to_response(context, status=400 if form.problems else 200)

@@ -114,6 +114,7 @@ def public_paths(world, language):
             f"{reverse('practices:programmes')}?format=json",
             f"{reverse('practices:compare')}?{hidden_ids}",
             reverse("countries:list"),
+            f"{reverse('countries:compare')}?country=belize&country=panama",
             recommendations,
             f"{recommendations}?format=csv",
             f"{recommendations}?format=json",

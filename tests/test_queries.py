@@ -5,7 +5,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.translation import override
 
-from .factories import make_actor, make_country, make_practice, make_programme, make_theme
+from countries.models import Country
+
+from .factories import (
+    make_actor,
+    make_country,
+    make_practice,
+    make_programme,
+    make_recommendation,
+    make_theme,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +55,7 @@ def pages(country, programme, practice):
         "/en/programmes/",
         programme.get_absolute_url(),
         f"/en/programmes/compare/?programme={programme.pk}",
+        f"/en/countries/compare/?country={country.slug}",
         "/en/feed/",
         f"/en/feed/?country={country.slug}&q=practice",
         "/sitemap.xml",
@@ -69,6 +79,8 @@ def test_every_public_page_runs_at_most_eight_queries(client):
     country, programme = populate(12)
     practice = country.practices.first()
     theme = practice.themes.first()
+    other, third = Country.objects.exclude(pk=country.pk)[:2]
+    make_recommendation(countries=[other, third])
     with override("es"):
         paths = {
             "home": "/es/",
@@ -88,6 +100,10 @@ def test_every_public_page_runs_at_most_eight_queries(client):
             "programme": programme.get_absolute_url(),
             "recommendations": "/es/recomendaciones/",
             "forums": "/es/foros/",
+            "programme comparison": f"/es/programas/comparar/?programme={programme.pk}",
+            "country comparison": (
+                f"/es/paises/comparar/?pais={country.slug}&pais={other.slug}&pais={third.slug}"
+            ),
             "feed": "/es/novedades/",
             "filtered feed": f"/es/novedades/?country={country.slug}&theme={theme.slug}&q=practice",
             "recommendations feed": f"/es/recomendaciones/novedades/?country={country.slug}",

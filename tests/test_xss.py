@@ -101,9 +101,11 @@ def test_every_public_page_shows_attacks_as_inert_text(client, attacked, languag
             programme.get_absolute_url(),
             reverse("practices:programmes"),
             f"{reverse('practices:compare')}?programme={programme.pk}",
+            f"{reverse('countries:compare')}?country=land&country=%3Cscript%3Ealert(1)%3C/script%3E",
             reverse("countries:list"),
             country.get_absolute_url(),
             reverse("practices:feed"),
+            f"{reverse('practices:feed')}?country=land&q=script",
         ]
     for page in pages:
         response = client.get(page)
