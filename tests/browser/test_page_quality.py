@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from catalogue.management.commands.load_initial_data import FIXTURES
+from countries.filters import CountrySelection
 from countries.models import Country
 from practices.models import Practice, Programme, Theme
 from recommendations.models import Forum, Recommendation
@@ -62,6 +63,7 @@ def showcase(committed_db):
     country = max(Country.objects.all(), key=lambda c: (c.practices.count(), -c.pk))
     theme = max(Theme.objects.all(), key=lambda t: (t.practices.count(), -t.pk))
     programmes = list(Programme.objects.published().order_by("pk")[:2])
+    compared = [programme.country for programme in programmes if programme.country][:2]
     assert practice and country and theme and len(programmes) == 2
     forum = Forum.objects.published().order_by("pk").first()
     recommendation = Recommendation.objects.published().order_by("pk").first()
@@ -78,6 +80,11 @@ def showcase(committed_db):
                 "programme-list": reverse("practices:programmes"),
                 "compare": f"{reverse('practices:compare')}?programme={programmes[0].pk}"
                 f"&programme={programmes[1].pk}",
+                "country-compare": f"{reverse('countries:compare')}?"
+                + "&".join(
+                    f"{CountrySelection.parameter('country')}={c.url_slug}"
+                    for c in [*compared, country]
+                ),
                 "open-data": reverse("open-data"),
                 "not-found": f"/{lang}/no-such-page/",
                 "suggest": reverse("practices:suggest"),
@@ -113,6 +120,7 @@ AXE_PAGES = [
     "country",
     "programme-list",
     "compare",
+    "country-compare",
     "open-data",
     "not-found",
     "suggest",
@@ -158,7 +166,16 @@ def test_every_page_fits_a_phone_screen_without_scrolling_sideways(new_page, sho
 
 # --- Screenshots and console ---------------------------------------------------------------
 
-SCREENSHOT_PAGES = ["home", "list", "list-filtered", "detail", "country", "compare", "open-data"]
+SCREENSHOT_PAGES = [
+    "home",
+    "list",
+    "list-filtered",
+    "detail",
+    "country",
+    "compare",
+    "country-compare",
+    "open-data",
+]
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
