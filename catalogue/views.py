@@ -21,7 +21,7 @@ from practices.export import PRACTICE_FIELDS, PRACTICES_FILE, PROGRAMME_FIELDS, 
 from practices.facets import practice_facets
 from practices.feeds import LatestPracticesFeed
 from practices.models import Practice, Programme, ProgrammeKind, Theme
-from practices.pictures import programme_timeline
+from practices.pictures import country_theme_matrix, programme_timeline
 from recommendations.export import RECOMMENDATION_FIELDS, RECOMMENDATIONS_FILE
 from recommendations.models import Forum, Recommendation
 
@@ -116,6 +116,7 @@ class CountryListView(ListView):
         context["region_map"] = region_map(
             countries, {country.slug: country.practice_count for country in countries}
         )
+        context["matrix"] = country_theme_matrix(countries)
         return context
 
 

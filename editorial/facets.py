@@ -49,6 +49,16 @@ class FacetIndex:
             for position, name in enumerate(self.names)
         }
 
+    def pairs(self, first, second):
+        """{(value of `first`, value of `second`): how many entries have both}, over every
+        published entry."""
+        a, b = self.names.index(first), self.names.index(second)
+        return dict(
+            Counter(
+                (x, y) for values in self.current().values() for x in values[a] for y in values[b]
+            )
+        )
+
 
 def shared(values, seen):
     """`values` as a sorted tuple, the same object as an equal tuple met before."""

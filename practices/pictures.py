@@ -1,10 +1,20 @@
-"""Pictures of the catalogue that are also links: the timeline of programmes. (The map of
-the region is countries.regionmap.)"""
+"""Pictures of the catalogue that are also links: the country × theme matrix and the
+timeline of programmes. (The map of the region is countries.regionmap.)"""
 
 import math
 from dataclasses import dataclass, field
 
+from django.http import QueryDict
+from django.urls import reverse
 from django.utils import timezone
+
+from countries.models import Country
+from countries.regionmap import Shading
+from editorial.related import cached_rows
+
+from .facets import catalogue_pairs
+from .filters import PracticeFilter
+from .models import Theme
 
 
 @dataclass
@@ -100,3 +110,53 @@ def programme_timeline(programmes, *, this_year=None):
 
 def percent(value):
     return f"{value:.2f}"
+
+
+@dataclass
+class Cell:
+    country: object
+    n: int
+    shade: int
+    href: str
+
+
+@dataclass
+class Matrix:
+    countries: list
+    rows: list  # [(theme, [Cell per country])]
+    legend: list
+
+
+def list_link(**filters):
+    """The practice list narrowed by `filters`, in the page's words (as {% list_url %})."""
+    query = QueryDict(mutable=True)
+    for name, value in filters.items():
+        query[name] = value
+    return f"{reverse('practices:list')}?{PracticeFilter.translate(query).urlencode()}"
+
+
+def country_theme_matrix(countries=None):
+    """Published practices per theme (rows) and country (columns), from the catalogue's
+    facet values in memory: no query once they are loaded.
+
+    `countries` (rows, in their order) narrows the columns; every country by default.
+    """
+    if countries is None:
+        countries = sorted(cached_rows(Country).values(), key=lambda country: country.name)
+    counts = catalogue_pairs("country", "theme")
+    themes = list(cached_rows(Theme).values())
+    shading = Shading(
+        max(
+            (counts.get((c.slug, t.slug), 0) for c in countries for t in themes),
+            default=0,
+        )
+    )
+    rows = []
+    for theme in themes:
+        cells = []
+        for country in countries:
+            n = counts.get((country.slug, theme.slug), 0)
+            href = list_link(country=country.slug, theme=theme.slug) if n else ""
+            cells.append(Cell(country, n, shading.shade(n), href))
+        rows.append((theme, cells))
+    return Matrix(list(countries), rows, shading.legend())

@@ -11,9 +11,9 @@ from django.utils.translation import override
 
 from countries.models import Country
 from countries.regionmap import OUTLINES, Shading
-from practices.models import Practice, Programme
+from practices.models import Practice, Programme, Theme
 
-from .factories import make_country, make_practice, make_programme
+from .factories import make_country, make_practice, make_programme, make_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -250,3 +250,62 @@ def test_country_profile_draws_its_published_programmes(client, programmes, lang
     rows = timeline_rows(response.content.decode())
     assert sorted(href for href, _name, _bar in rows) == expected
     assert '<h3 class="timeline__group">' not in response.content.decode()
+
+
+# --- Country × theme matrix -----------------------------------------------------------
+
+
+@pytest.fixture
+def themed(region):
+    guatemala, panama, belize = region
+    health = make_theme(name_en="Health", name_es="Salud", slug="health")
+    work = make_theme(name_en="Work", name_es="Trabajo", slug="work")
+    make_practice(countries=[guatemala, panama], themes=[health, work])
+    make_practice(countries=[guatemala], themes=[health])
+    make_practice(countries=[belize], themes=[work], status="draft")
+    return health, work
+
+
+def matrix_cells(html):
+    """{(country column, theme row): (number, address or None)} as the matrix shows them."""
+    table = html[html.index('<table class="matrix__table">') :]
+    table = table[: table.index("</table>")]
+    countries = [unescape(name) for name in re.findall(r'"matrix__country">([^<]*)<', table)]
+    cells = {}
+    for theme, row in re.findall(r'<tr><th scope="row">([^<]*)</th>(.*?)</tr>', table):
+        for country, cell in zip(countries, re.findall(r"<td[^>]*>(.*?)</td>", row), strict=True):
+            link = re.search(r'<a href="([^"]*)">.*?</span>(\d+)</a>', cell)
+            key = (country, unescape(theme))
+            cells[key] = (int(link[2]), unescape(link[1])) if link else (0, None)
+    return cells
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_matrix_counts_published_practices_per_country_and_theme(client, themed, language):
+    cells = matrix_cells(page(client, "countries:list", language))
+    with override(language):
+        for country in Country.objects.all():
+            for theme in Theme.objects.all():
+                published = Practice.objects.published().filter(countries=country, themes=theme)
+                assert cells[(country.name, theme.name)][0] == published.count()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_matrix_cell_opens_the_list_of_its_country_and_theme(client, themed, language):
+    cells = matrix_cells(page(client, "countries:list", language))
+    name = {"en": ("Guatemala", "Health"), "es": ("Guatemala", "Salud")}[language]
+    n, address = cells[name]
+    assert (
+        address
+        == {
+            "en": "/en/practices/?country=guatemala&theme=health",
+            "es": "/es/practicas/?pais=guatemala&tema=salud",
+        }[language]
+    )
+    assert client.get(address).context["page_obj"].paginator.count == n == 2
+
+
+def test_matrix_leaves_empty_cells_as_gaps_without_links(client, themed):
+    html = page(client, "countries:list", "en")
+    assert matrix_cells(html)[("Belize", "Work")] == (0, None)  # its only such practice is a draft
+    assert '<td class="shade-0"><span class="visually-hidden">0</span></td>' in html
