@@ -11,7 +11,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
-from countries.models import Country, KeyFigure, SubRegion
+from countries.models import Country, SubRegion, key_figures
 from countries.regionmap import region_map
 from editorial.middleware import database_unavailable, is_database_unavailable
 from editorial.models import Status, published_counts
@@ -71,7 +71,7 @@ class HomeView(TemplateView):
         programmes, recommendations = published_counts(Programme, Recommendation)
         themes = with_practice_counts(cached_rows(Theme).values(), facets["theme"])
         return super().get_context_data(
-            figures=KeyFigure.objects.regional().select_related("source"),
+            figures=key_figures(),
             newest=Practice.objects.published().newest_first()[:6].as_cards(),
             counts={
                 "practices": practices,
@@ -133,7 +133,6 @@ class CountryDetailView(CanonicalAddressMixin, DetailView):
         return Country.objects.annotate(
             practice_count=count_published("practices")
         ).prefetch_related(
-            Prefetch("figures", queryset=KeyFigure.objects.select_related("source")),
             "sources",
             Prefetch(
                 "programmes",
@@ -161,6 +160,7 @@ class CountryDetailView(CanonicalAddressMixin, DetailView):
             feed_title=feed_title,
             practices=practices[: self.practices_shown].as_cards(),
             practice_count=country.practice_count,
+            figures=key_figures(country),
             timeline=programme_timeline(country.published_programmes),
             recommendations=recommendations.as_cards(),
             forums=Forum.objects.published().with_country(country),

@@ -6,6 +6,7 @@ from django.utils.translation import get_language, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import TranslatedSlug, spanish_slug_field
+from editorial.related import cached_rows
 
 
 class SubRegion(models.TextChoices):
@@ -136,6 +137,9 @@ class KeyFigure(models.Model):
 
     objects = KeyFigureQuerySet.as_manager()
 
+    # Cached with their source, which every figure shows (editorial.related).
+    cached_with = ("source",)
+
     class Meta:
         verbose_name = _("key figure")
         verbose_name_plural = _("key figures")
@@ -174,3 +178,13 @@ class KeyFigure(models.Model):
         if self.qualifier:
             amount = f"{self.get_qualifier_display()} {amount}"
         return f"{amount} {self.unit}" if self.unit else amount
+
+
+def key_figures(country=None):
+    """The figures of `country`, or the region's when None, in their order.
+
+    Read from the cache of the few figures there are: the home page and every profile show
+    them at no query.
+    """
+    wanted = country.pk if country else None
+    return [figure for figure in cached_rows(KeyFigure).values() if figure.country_id == wanted]

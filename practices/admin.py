@@ -14,6 +14,7 @@ from editorial.admin import (
 from .models import (
     Actor,
     ActorType,
+    CompactObjective,
     Practice,
     Programme,
     ProgrammeKind,
@@ -25,6 +26,14 @@ from .resources import PracticeResource, ProgrammeResource
 
 for vocabulary in (Theme, ProgrammeKind, ActorType, TargetGroup):
     admin.site.register(vocabulary, VocabularyAdmin)
+
+
+@admin.register(CompactObjective)
+class CompactObjectiveAdmin(VocabularyAdmin):
+    list_display = ["number", "name", "slug"]
+    list_display_links = ["number", "name"]
+    list_editable = []
+    ordering = ["number"]
 
 
 @admin.register(Actor)
@@ -103,7 +112,15 @@ class PracticeAdmin(EditorialAdmin):
         ("suggestion", admin.EmptyFieldListFilter),
     ]
     search_fields = ["title_en", "title_es", "summary_en", "summary_es"]
-    autocomplete_fields = ["countries", "programme", "themes", "actors", "target_groups", "sources"]
+    autocomplete_fields = [
+        "countries",
+        "programme",
+        "themes",
+        "actors",
+        "target_groups",
+        "compact_objectives",
+        "sources",
+    ]
     inlines = [SuggestionInline]
     fieldsets = [
         (None, {"fields": ["title", "summary", "description", "results", "lessons_learned"]}),
@@ -112,6 +129,7 @@ class PracticeAdmin(EditorialAdmin):
             {"fields": ["countries", "level", "programme", "actors", "target_groups", "themes"]},
         ),
         (_("Period"), {"fields": ["start_year", "end_year", "is_ongoing"]}),
+        (_("Global Compact for Migration"), {"fields": ["compact_objectives"]}),
         (_("Sources"), {"fields": ["sources"]}),
         publication_fieldset,
     ]

@@ -15,6 +15,7 @@ class PracticesConfig(AppConfig):
         "programmekind",
         "actortype",
         "targetgroup",
+        "compactobjective",
         "suggestion",
     ]
     reviewer_permissions = ["delete_suggestion"]

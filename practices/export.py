@@ -25,6 +25,14 @@ PRACTICE_FIELDS = columns(
     "themes",
     ("implementing_actors", _("The institutions and organisations that carried it out.")),
     ("target_groups", _("The groups of people it is meant for.")),
+    (
+        "compact_objectives",
+        _(
+            "The objectives of the Global Compact for Safe, Orderly and Regular Migration it "
+            "serves directly, by number and official title: the catalogue's own classification, "
+            "not the sources'."
+        ),
+    ),
     "start_year",
     "end_year",
     "ongoing",
@@ -55,6 +63,7 @@ def practice_record(practice, request):
         "themes": names(practice.themes),
         "implementing_actors": names(practice.actors),
         "target_groups": names(practice.target_groups),
+        "compact_objectives": names(practice.compact_objectives),
         "start_year": practice.start_year,
         "end_year": practice.end_year,
         "ongoing": practice.is_ongoing,

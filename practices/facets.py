@@ -14,15 +14,25 @@ from editorial.cache import generation
 from editorial.facets import FacetIndex, shared
 from editorial.related import cached_rows
 
-from .models import Actor, Practice, Programme, TargetGroup, Theme
+from .models import Actor, CompactObjective, Practice, Programme, TargetGroup, Theme
 
-FACETS = ["country", "subregion", "theme", "kind", "level", "actor_type", "target_group"]
+FACETS = [
+    "country",
+    "subregion",
+    "theme",
+    "kind",
+    "level",
+    "actor_type",
+    "target_group",
+    "objective",
+]
 # Many-to-many relations, each read as (practice, related id) rows.
 LINKS = {
     "countries": Country,
     "themes": Theme,
     "actors": Actor,
     "target_groups": TargetGroup,
+    "compact_objectives": CompactObjective,
 }
 
 
@@ -62,6 +72,13 @@ def facet_values():
             shared((actor.actor_type.slug for actor in actors), seen),
             shared(
                 (rows["target_groups"][id].slug for id in linked["target_groups"].get(pk, ())),
+                seen,
+            ),
+            shared(
+                (
+                    rows["compact_objectives"][id].slug
+                    for id in linked["compact_objectives"].get(pk, ())
+                ),
                 seen,
             ),
         )

@@ -13,7 +13,16 @@ from editorial.filters import (
 )
 from editorial.search import ranked
 
-from .models import ActorType, Level, Practice, Programme, ProgrammeKind, TargetGroup, Theme
+from .models import (
+    ActorType,
+    CompactObjective,
+    Level,
+    Practice,
+    Programme,
+    ProgrammeKind,
+    TargetGroup,
+    Theme,
+)
 
 
 class PracticeFilter(SearchFilterMixin):
@@ -31,6 +40,7 @@ class PracticeFilter(SearchFilterMixin):
         "level": pgettext_lazy("URL parameter", "level"),
         "actor_type": pgettext_lazy("URL parameter", "actor_type"),
         "target_group": pgettext_lazy("URL parameter", "target_group"),
+        "objective": pgettext_lazy("URL parameter", "objective"),
         "year_from": pgettext_lazy("URL parameter", "year_from"),
         "year_to": pgettext_lazy("URL parameter", "year_to"),
         "sort": pgettext_lazy("URL parameter", "sort"),
@@ -61,6 +71,12 @@ class PracticeFilter(SearchFilterMixin):
         field_name="target_groups",
         queryset=TargetGroup.objects.all(),
         label=_("Target group"),
+    )
+    # Objectives go by their number in both languages: ?objective=21, ?objetivo=21.
+    objective = SlugChoiceFilter(
+        field_name="compact_objectives",
+        queryset=CompactObjective.objects.all(),
+        label=_("Global Compact objective"),
     )
     year_from = django_filters.NumberFilter(
         label=_("From year"), method="filter_year_from", min_value=1900, max_value=2100

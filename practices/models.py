@@ -50,6 +50,34 @@ class TargetGroup(Vocabulary):
         verbose_name_plural = _("target groups")
 
 
+class CompactObjective(Vocabulary):
+    """One of the 23 objectives of the Global Compact for Safe, Orderly and Regular Migration,
+    under its official title in each language."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    # The official titles run longer than other vocabularies' names.
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("The official United Nations title, word for word.")
+    )
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("Global Compact objective")
+        verbose_name_plural = _("Global Compact objectives")
+        ordering = ["number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(number__gte=1, number__lte=23),
+                name="compact_objective_number_1_to_23",
+                violation_error_message=_(
+                    "The Global Compact has 23 objectives, numbered 1 to 23."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+
 class Actor(models.Model):
     """An institution or organisation that implements practices."""
 
@@ -212,6 +240,16 @@ class Practice(Editorial, Period):
     )
     target_groups = models.ManyToManyField(
         TargetGroup, related_name="practices", blank=True, verbose_name=_("target groups")
+    )
+    compact_objectives = models.ManyToManyField(
+        CompactObjective,
+        related_name="practices",
+        blank=True,
+        verbose_name=_("Global Compact objectives"),
+        help_text=_(
+            "The catalogue's own classification, not the sources': choose an objective only "
+            "where the practice serves it directly."
+        ),
     )
     sources = models.ManyToManyField(Source, related_name="practices", verbose_name=_("sources"))
 

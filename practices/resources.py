@@ -4,7 +4,15 @@ from countries.models import Country
 from editorial.models import Source
 from editorial.resources import EditorialResource, listed, related
 
-from .models import Actor, Practice, Programme, ProgrammeKind, TargetGroup, Theme
+from .models import (
+    Actor,
+    CompactObjective,
+    Practice,
+    Programme,
+    ProgrammeKind,
+    TargetGroup,
+    Theme,
+)
 
 
 class ProgrammeResource(EditorialResource):
@@ -50,6 +58,7 @@ class PracticeResource(EditorialResource):
     themes = listed("themes", Theme, "slug")
     actors = listed("actors", Actor, "pk")
     target_groups = listed("target_groups", TargetGroup, "slug")
+    compact_objectives = listed("compact_objectives", CompactObjective, "slug")
     sources = listed("sources", Source, "pk")
 
     class Meta:
@@ -72,6 +81,7 @@ class PracticeResource(EditorialResource):
             "level",
             "actors",
             "target_groups",
+            "compact_objectives",
             "start_year",
             "end_year",
             "is_ongoing",

@@ -2,9 +2,18 @@ from modeltranslation.translator import TranslationOptions, register
 
 from editorial.translation import VocabularyTranslationOptions
 
-from .models import Actor, ActorType, Practice, Programme, ProgrammeKind, TargetGroup, Theme
+from .models import (
+    Actor,
+    ActorType,
+    CompactObjective,
+    Practice,
+    Programme,
+    ProgrammeKind,
+    TargetGroup,
+    Theme,
+)
 
-for vocabulary in (Theme, ProgrammeKind, ActorType, TargetGroup):
+for vocabulary in (Theme, ProgrammeKind, ActorType, TargetGroup, CompactObjective):
     register(vocabulary)(VocabularyTranslationOptions)
 
 

@@ -32,7 +32,7 @@ class PracticeListView(FilteredListMixin, TemplateView):
 
     def export(self, results, fmt):
         practices = results.select_related("programme__kind").prefetch_related(
-            "countries", "themes", "actors", "target_groups", "sources"
+            "countries", "themes", "actors", "target_groups", "compact_objectives", "sources"
         )
         return export_practices(practices, self.request, fmt)
 
@@ -90,7 +90,7 @@ RELATED_CANDIDATES = 50
 class PracticeDetailView(CanonicalSlugMixin, DetailView):
     model = Practice
     # Shown beside the text; small tables, read in one query (editorial.related).
-    facts = ("countries", "themes", "target_groups", "actors", "sources")
+    facts = ("countries", "themes", "target_groups", "compact_objectives", "actors", "sources")
     template_name = "practices/practice_detail.html"
     context_object_name = "practice"
 

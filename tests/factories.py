@@ -122,7 +122,14 @@ def make_programme(*, sources=None, **fields):
 
 
 def make_practice(
-    *, countries=None, themes=None, sources=None, actors=(), target_groups=(), **fields
+    *,
+    countries=None,
+    themes=None,
+    sources=None,
+    actors=(),
+    target_groups=(),
+    compact_objectives=(),
+    **fields,
 ):
     n = _next()
     defaults = {
@@ -142,6 +149,7 @@ def make_practice(
     practice.sources.set(sources or [make_source()])
     practice.actors.set(actors)
     practice.target_groups.set(target_groups)
+    practice.compact_objectives.set(compact_objectives)
     return practice
 
 

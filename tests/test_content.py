@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from countries.models import Country
 from editorial.models import Source
-from practices.models import Practice, Programme
+from practices.models import CompactObjective, Practice, Programme
 from practices.resources import PracticeResource, ProgrammeResource
 from recommendations.models import Forum, Horizon, Recommendation
 from recommendations.resources import ForumResource, RecommendationResource
@@ -176,3 +176,74 @@ def test_real_content_round_trips_unchanged(catalogue_content, resource_class, a
     )
     assert not result.has_errors() and not result.has_validation_errors()
     assert {r.import_type for r in result.rows} == {"skip"}
+
+
+# The loaded practices each objective is tagged on, by title: only where the link is direct.
+TAGGED = {
+    1: {"integration index", "Integration services", "Regional Study"},
+    3: {"MigApp"},
+    14: {"voluntary return", "embassies and consulates"},
+    15: {"cultural mediators", "Integration services"},
+    16: {
+        "Labour intermediation",
+        "La Unión",
+        "La Chorrera",
+        "25 de Julio",
+        "Integration services",
+    },
+    17: {"Somos Lo Mismo"},
+    21: {"returnees into Guatemala", "voluntary return"},
+    23: {"Regional coordination"},
+}
+
+
+def test_the_vocabulary_holds_the_23_objectives_in_order(catalogue_content):
+    numbers = list(CompactObjective.objects.values_list("number", flat=True))
+    assert numbers == list(range(1, 24))
+
+
+@pytest.mark.parametrize(
+    ("number", "english", "spanish"),
+    [
+        (
+            1,
+            "Collect and utilize accurate and disaggregated data as a basis for evidence-based "
+            "policies",
+            "Recopilar y utilizar datos exactos y desglosados para formular políticas con base "
+            "empírica",
+        ),
+        (
+            14,
+            "Enhance consular protection, assistance and cooperation throughout the migration "
+            "cycle",
+            "Mejorar la protección, asistencia y cooperación consulares a lo largo de todo el "
+            "ciclo migratorio",
+        ),
+        (
+            21,
+            "Cooperate in facilitating safe and dignified return and readmission, as well as "
+            "sustainable reintegration",
+            "Colaborar para facilitar el regreso y la readmisión en condiciones de seguridad y "
+            "dignidad, así como la reintegración sostenible",
+        ),
+    ],
+)
+def test_objectives_carry_their_official_titles(catalogue_content, number, english, spanish):
+    loaded = CompactObjective.objects.get(number=number)
+    assert (loaded.name_en, loaded.name_es) == (english, spanish)
+
+
+def test_every_objective_is_titled_in_both_languages(catalogue_content):
+    for loaded in CompactObjective.objects.all():
+        assert loaded.name_en.strip() and loaded.name_es.strip(), loaded.number
+        assert loaded.name_en != loaded.name_es
+
+
+def test_the_loaded_practices_are_tagged_only_where_the_link_is_direct(catalogue_content):
+    for number, expected in TAGGED.items():
+        tagged = Practice.objects.filter(compact_objectives__number=number)
+        found = {part for part in expected for practice in tagged if part in practice.title_en}
+        assert found == expected, number
+        assert tagged.count() == len(expected), number
+    untagged = set(range(1, 24)) - set(TAGGED)
+    assert not Practice.objects.filter(compact_objectives__number__in=untagged).exists()

@@ -16,6 +16,7 @@ from reversion.models import Version
 
 from editorial.models import EditorScope, Status
 from editorial.roles import EDITORS, REVIEWERS
+from practices.models import CompactObjective, Practice
 
 from .factories import (
     make_country,
@@ -23,6 +24,7 @@ from .factories import (
     make_practice,
     make_programme,
     make_recommendation,
+    make_vocabulary,
 )
 
 pytestmark = pytest.mark.django_db
@@ -159,6 +161,15 @@ def test_counts_on_the_home_page_are_of_published_entries_only(client, region):
     assert counts["practices"] == 4
     assert counts["programmes"] == 1
     assert counts["recommendations"] == 1
+
+
+def test_global_compact_objective_counts_are_of_published_practices_only(client, region):
+    objective = make_vocabulary(CompactObjective, number=21, slug="21", slug_es="21")
+    for practice in Practice.objects.all():
+        practice.compact_objectives.add(objective)
+    counts = client.get("/en/practices/").context["facets"]["objective"]
+    assert counts == {"21": Practice.objects.published().count()}
+    assert Practice.objects.exclude(status=Status.PUBLISHED).exists()
 
 
 def staff_limited_to(country, role, django_user_model):
