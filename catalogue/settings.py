@@ -230,6 +230,35 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # headers are whatever the client wrote and count for nothing (editorial.clients).
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 
+# Mail to editors (editorial.notifications): through an SMTP server when DJANGO_EMAIL_HOST is
+# set, otherwise written to the console, as the demo does.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+# STARTTLS on the submission port by default; DJANGO_EMAIL_USE_SSL=1 for port 465 instead.
+EMAIL_USE_SSL = env_bool("DJANGO_EMAIL_USE_SSL", False)
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", not EMAIL_USE_SSL)
+# A mail server that does not answer must not hold a worker for long.
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "")
+if EMAIL_HOST and not DEFAULT_FROM_EMAIL:
+    # Mail servers refuse, or file as spam, mail from an address outside one's own domain.
+    raise ImproperlyConfigured("DJANGO_DEFAULT_FROM_EMAIL must be set with DJANGO_EMAIL_HOST.")
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = DEFAULT_FROM_EMAIL or "catalogue@localhost"
+# Where links in mail lead: the site's address as editors reach it.
+SITE_URL = os.environ.get(
+    "DJANGO_SITE_URL",
+    f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
+    if not DEBUG and ALLOWED_HOSTS
+    else "http://127.0.0.1:8000",
+)
+
 # Public suggestions: at most this many per address and hour.
 SUGGESTIONS_PER_HOUR = int(os.environ.get("DJANGO_SUGGESTIONS_PER_HOUR", "5"))
 

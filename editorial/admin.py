@@ -20,9 +20,9 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from . import proposals, scopes, services
+from . import notifications, proposals, scopes, services
 from .history import version_changes
-from .models import Editorial, EditorScope, ProposedChange, Source, Status
+from .models import Editorial, EditorScope, ProposedChange, ReviewNote, Source, Status
 from .related import prefetch_small_relations
 from .roles import publish_permission
 from .spreadsheets import SpreadsheetImportMixin
@@ -201,11 +201,15 @@ def title_column(model, field):
     return title
 
 
-def transition_action(status, label, confirmation):
-    """An admin action moving the selected entries to `status`, after a confirmation page."""
+def transition_action(status, label, confirmation, *, sends_back=False):
+    """An admin action moving the selected entries to `status`, after a confirmation page.
+
+    One that `sends_back` entries in review to draft asks there for a note to their authors.
+    """
 
     def action(modeladmin, request, queryset):
-        if request.POST.get("confirmed") != "yes":
+        note = request.POST.get("note", "").strip()
+        if request.POST.get("confirmed") != "yes" or (sends_back and not note):
             return TemplateResponse(
                 request,
                 "admin/editorial/confirm_transition.html",
@@ -216,17 +220,27 @@ def transition_action(status, label, confirmation):
                     "entries": queryset,
                     "action": request.POST["action"],
                     "opts": modeladmin.model._meta,
+                    "asks_note": sends_back,
+                    "note_missing": sends_back and request.POST.get("confirmed") == "yes",
                 },
             )
         done = 0
-        for entry in queryset:
-            try:
-                services.entry_transition(entry=entry, status=status, user=request.user)
-                done += 1
-            except ValidationError as error:
-                messages.error(request, f"{entry}: {' '.join(error.messages)}")
-            except PermissionDenied as error:
-                messages.error(request, f"{entry}: {error}")
+        # Each reviewer or author hears once of all the entries moved here.
+        with notifications.one_mail_each():
+            for entry in queryset:
+                if sends_back and entry.status != Status.REVIEW:
+                    reason = _("Only entries in review can be sent back.")
+                    messages.error(request, f"{entry}: {reason}")
+                    continue
+                try:
+                    services.entry_transition(
+                        entry=entry, status=status, user=request.user, note=note
+                    )
+                    done += 1
+                except ValidationError as error:
+                    messages.error(request, f"{entry}: {' '.join(error.messages)}")
+                except PermissionDenied as error:
+                    messages.error(request, f"{entry}: {error}")
         if done:
             message = ngettext(
                 "%(n)d entry is now “%(status)s”.", "%(n)d entries are now “%(status)s”.", done
@@ -243,6 +257,7 @@ publication_fieldset = (
     {
         "fields": [
             "status",
+            "review_note",
             "published_at",
             "status_changed_at",
             "status_changed_by",
@@ -254,9 +269,23 @@ publication_fieldset = (
 
 
 class EditorialForm(forms.ModelForm):
-    """Limits the status to the moves the editor may make, and checks them on save."""
+    """Limits the status to the moves the editor may make, and checks them on save. Sending
+    someone else's entry back from review to draft takes a note for its author."""
 
     user = None
+    # The entry as it stood before a restore wrote an earlier version over it (revision_view).
+    stored_before_restore = None
+
+    review_note = forms.CharField(
+        label=_("Note for the author"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "When you send an entry in review back to draft, say what its author should "
+            "change, e.g. “Add the decree number to the legal basis.” They get it by e-mail "
+            "and see it on the entry."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -274,20 +303,34 @@ class EditorialForm(forms.ModelForm):
                 scopes.check_countries_in_scope(self.user, chosen)
             except ValidationError as error:
                 self.add_error(lookup, error)
+        self.stored_entry = self.stored()
         status = cleaned.get("status")
-        if status and self.instance.pk:
-            previous = (
-                type(self.instance)
-                .objects.values_list("status", flat=True)
-                .get(pk=self.instance.pk)
-            )
+        if status and self.stored_entry is not None:
             try:
                 services.check_transition(
-                    entry=self.instance, status=status, user=self.user, previous=previous
+                    entry=self.instance,
+                    status=status,
+                    user=self.user,
+                    previous=self.stored_entry.status,
                 )
             except PermissionDenied as error:
                 raise ValidationError(str(error)) from error
+            stored = self.stored_entry
+            sends_back = services.sends_back(stored=stored, status=status, user=self.user)
+            if sends_back and "review_note" in self.fields and not cleaned.get("review_note"):
+                self.add_error(
+                    "review_note",
+                    _("Say what the author should change: they get this note by e-mail."),
+                )
         return cleaned
+
+    def stored(self):
+        """The entry as it stands in the database; None while it is being created."""
+        if self.stored_before_restore is not None:
+            return self.stored_before_restore
+        if self.instance.pk is None:
+            return None
+        return type(self.instance).objects.filter(pk=self.instance.pk).first()
 
 
 class EditorialAdmin(SpreadsheetImportMixin, ImportExportMixin, TranslatedHistoryAdmin):
@@ -311,6 +354,15 @@ class EditorialAdmin(SpreadsheetImportMixin, ImportExportMixin, TranslatedHistor
             Status.REVIEW,
             _("Submit selected entries for review"),
             _("Submit these entries for review? Reviewers will be able to publish them."),
+        ),
+        transition_action(
+            Status.DRAFT,
+            _("Send selected entries back to their authors"),
+            _(
+                "Send these entries back to draft? Their authors get your note by e-mail and "
+                "see it on the entry."
+            ),
+            sends_back=True,
         ),
         transition_action(
             Status.PUBLISHED,
@@ -343,7 +395,14 @@ class EditorialAdmin(SpreadsheetImportMixin, ImportExportMixin, TranslatedHistor
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        return type(form.__name__, (form,), {"user": request.user})
+        stored = getattr(request, "entry_before_restore", None)
+        return type(form.__name__, (form,), {"user": request.user, "stored_before_restore": stored})
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Reverting writes the earlier version over the entry before its form is built: the
+        # workflow must check, and tell people of, the move from the entry as it stands now.
+        request.entry_before_restore = self.get_object(request, object_id)
+        return super().revision_view(request, object_id, version_id, extra_context)
 
     def get_urls(self):
         opts = self.model._meta
@@ -360,6 +419,7 @@ class EditorialAdmin(SpreadsheetImportMixin, ImportExportMixin, TranslatedHistor
         entry = self.get_object(request, object_id)
         extra_context = {
             "proposed_change": entry and proposals.pending_change(entry),
+            "review_note": entry and ReviewNote.objects.sent_back(entry),
             **(extra_context or {}),
         }
         return super().change_view(request, object_id, form_url, extra_context)
@@ -375,8 +435,15 @@ class EditorialAdmin(SpreadsheetImportMixin, ImportExportMixin, TranslatedHistor
                 entry=obj, relations=relations, user=request.user
             )
             return
-        if "status" in form.changed_data or not change:
-            services.mark_status_change(entry=obj, status=Status(obj.status), user=request.user)
+        stored = form.stored_entry
+        if stored is None or obj.status != stored.status:
+            services.mark_status_change(
+                entry=obj,
+                status=Status(obj.status),
+                user=request.user,
+                stored=stored,
+                note=form.cleaned_data.get("review_note", ""),
+            )
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +36,10 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         from .cache import bump_on_commit, relations_changed
+        from .notifications import remember_language
+
+        # Mail reaches staff in the language they last signed in to the admin in.
+        user_logged_in.connect(remember_language, dispatch_uid="editorial-remember-language")
 
         # After every migrate, so the groups exist on any fresh database, tests included.
         post_migrate.connect(create_roles, sender=self)

@@ -502,9 +502,8 @@ class EditorScope(models.Model):
         return str(self.user)
 
 
-class ProposedChangeQuerySet(models.QuerySet):
-    def pending(self):
-        return self.filter(outcome=ProposedChange.Outcome.PENDING)
+class EntryRecordQuerySet(models.QuerySet):
+    """Records about entries of any kind, each naming its entry by content type and id."""
 
     def for_model(self, model):
         from django.contrib.contenttypes.models import ContentType
@@ -513,6 +512,11 @@ class ProposedChangeQuerySet(models.QuerySet):
 
     def for_entry(self, entry):
         return self.for_model(type(entry)).filter(object_id=entry.pk)
+
+
+class ProposedChangeQuerySet(EntryRecordQuerySet):
+    def pending(self):
+        return self.filter(outcome=ProposedChange.Outcome.PENDING)
 
 
 class ProposedChange(models.Model):
@@ -580,3 +584,62 @@ class ProposedChange(models.Model):
     @property
     def is_pending(self):
         return self.outcome == self.Outcome.PENDING
+
+
+class ReviewNoteQuerySet(EntryRecordQuerySet):
+    def sent_back(self, entry):
+        """The note of the reviewer who sent `entry` back to draft, while that is still the
+        last thing that happened to its status; None otherwise."""
+        if entry.status != Status.DRAFT or entry.status_changed_at is None:
+            return None
+        notes = self.for_entry(entry).filter(written_at__gte=entry.status_changed_at)
+        return notes.select_related("written_by").order_by("-written_at").first()
+
+
+class ReviewNote(models.Model):
+    """What a reviewer asks of the author when sending an entry back to draft."""
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("kind of entry")
+    )
+    object_id = models.PositiveBigIntegerField(_("entry id"))
+    text = models.TextField(_("note"))
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("written by"),
+    )
+    # The moment the entry went back to draft, so the note shows until its status next moves.
+    written_at = models.DateTimeField(_("written"))
+
+    objects = ReviewNoteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("review note")
+        verbose_name_plural = _("review notes")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return self.text
+
+
+class StaffLanguage(models.Model):
+    """The language a member of staff last signed in to the admin in: mail about the entries
+    they work on is written in it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_language",
+        verbose_name=_("user"),
+    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+
+    class Meta:
+        verbose_name = _("mail language")
+        verbose_name_plural = _("mail languages")
+
+    def __str__(self):
+        return self.get_language_display()

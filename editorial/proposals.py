@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
 
-from . import scopes
+from . import notifications, scopes
 from .history import entry_fields, field_changes
 from .models import ProposedChange, Status
 from .services import can_publish
@@ -76,9 +76,11 @@ def propose_change(*, entry, relations, user):
         serialized_data=serializers.serialize("json", [entry]),
         object_repr=str(entry),
     )
-    return ProposedChange.objects.create(
+    proposal = ProposedChange.objects.create(
         revision=revision, content_type=content_type, object_id=entry.pk
     )
+    notifications.record(notifications.News(notifications.CHANGE_PROPOSED, entry, user))
+    return proposal
 
 
 def proposed_rows(entry, proposal):
@@ -138,11 +140,18 @@ def publish_change(*, proposal, user):
             % {"editor": proposal.author or _("a former editor")}
         )
     _decide(proposal, ProposedChange.Outcome.PUBLISHED, user)
+    notifications.record(
+        notifications.News(notifications.CHANGE_PUBLISHED, entry, user, proposal.revision.user_id)
+    )
     return entry
 
 
 @transaction.atomic
 def discard_change(*, proposal, user):
     """Leave the entry as published; the proposal stays in the history, marked discarded."""
-    _check_may_decide(entry=_locked_entry(proposal), user=user)
+    entry = _locked_entry(proposal)
+    _check_may_decide(entry=entry, user=user)
     _decide(proposal, ProposedChange.Outcome.DISCARDED, user)
+    notifications.record(
+        notifications.News(notifications.CHANGE_DISCARDED, entry, user, proposal.revision.user_id)
+    )

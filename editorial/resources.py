@@ -24,7 +24,7 @@ from django.utils.translation import override
 from import_export import fields, resources, results, widgets
 from import_export.results import RowResult
 
-from . import scopes, services
+from . import notifications, scopes, services
 from .models import Status
 from .spreadsheets import escape_formula, unescape_formula
 
@@ -316,7 +316,8 @@ class EditorialResource(resources.ModelResource):
     def import_data_inner(
         self, dataset, dry_run, raise_errors, using_transactions, collect_failed_rows, **kwargs
     ):
-        with reversion.create_revision():
+        # Reviewers hear of the entries the file submits once it is saved, in one mail.
+        with notifications.one_mail_each(), reversion.create_revision():
             reversion.set_user(kwargs["user"])
             reversion.set_comment(_("Imported from a spreadsheet."))
             result = super().import_data_inner(
@@ -375,18 +376,14 @@ class EditorialResource(resources.ModelResource):
         errors.update(self.list_errors(row))
         # The status is settled before the instance is validated: a published entry must carry
         # its publication date by then.
-        stored = (
-            type(instance).objects.filter(pk=instance.pk).values_list("status", flat=True).first()
-        )
-        if "status" not in errors and instance.status != stored:
+        stored = type(instance).objects.filter(pk=instance.pk).first() if instance.pk else None
+        # A new entry starts as a draft, as in the admin's form.
+        previous = stored.status if stored is not None else Status.DRAFT
+        if "status" not in errors and (stored is None or instance.status != previous):
             user = kwargs["user"]
             try:
-                # A new entry starts as a draft, as in the admin's form.
                 services.check_transition(
-                    entry=instance,
-                    status=instance.status,
-                    user=user,
-                    previous=stored or Status.DRAFT,
+                    entry=instance, status=instance.status, user=user, previous=previous
                 )
             except PermissionDenied as error:
                 errors["status"] = [ValidationError(str(error))]
@@ -394,7 +391,7 @@ class EditorialResource(resources.ModelResource):
                 errors["status"] = error.error_list
             else:
                 services.mark_status_change(
-                    entry=instance, status=Status(instance.status), user=user
+                    entry=instance, status=Status(instance.status), user=user, stored=stored
                 )
         if errors:
             raise ValidationError(errors)

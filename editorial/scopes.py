@@ -43,3 +43,12 @@ def check_countries_in_scope(user, chosen):
             _("You can only work on entries of: %(countries)s.")
             % {"countries": ", ".join(str(country) for country in allowed)}
         )
+
+
+def covers(user, countries):
+    """Whether `user` may work on an entry of `countries`, by the rule above."""
+    try:
+        check_countries_in_scope(user, countries)
+    except ValidationError:
+        return False
+    return True

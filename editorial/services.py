@@ -1,16 +1,20 @@
 """Editorial transitions: who may move an entry from one status to another, and the checks.
 
 Every transition is saved inside a reversion revision, so the history shows who did it, when,
-and what the entry looked like.
+and what the entry looked like. Every way of changing a status (the admin's form, its bulk
+actions, a spreadsheet import, a restore) marks it with mark_status_change, so each records
+the same and tells the same people by mail (editorial.notifications).
 """
 
 import reversion
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Status
+from . import notifications
+from .models import ReviewNote, Status
 
 # status -> statuses it may move to, and whether moving there needs the publish permission
 TRANSITIONS = {
@@ -50,19 +54,58 @@ def check_transition(*, entry, status, user, previous=None):
         entry.check_publishable()
 
 
-def mark_status_change(*, entry, status, user):
+def sends_back(*, stored, status, user):
+    """Whether moving `stored` (the entry as it stands) to `status` sends someone else's entry
+    back from review: then its author needs a note saying what to change."""
+    return (
+        stored is not None
+        and stored.status == Status.REVIEW
+        and status == Status.DRAFT
+        and stored.status_changed_by_id != user.pk
+    )
+
+
+def mark_status_change(*, entry, status, user, stored, note=""):
+    """Give `entry` its new status, as `user` gives it, before it is saved.
+
+    `stored` is the entry as it stands in the database, None for a new one (which starts as a
+    draft). A note sending an entry back from review is kept for its author to see. Once the
+    change is committed, reviewers hear of an entry awaiting them, and its author of it being
+    published or sent back.
+    """
+    previous = Status(stored.status) if stored is not None else Status.DRAFT
+    # Whoever moved it into review submitted it: read before the entry is marked, as `stored`
+    # may be the entry itself.
+    submitted_by_id = stored.status_changed_by_id if previous == Status.REVIEW else None
     entry.status = status
     entry.status_changed_at = timezone.now()
     entry.status_changed_by = user
     entry.stamp_publication(entry.status_changed_at)
+    if note and previous == Status.REVIEW and status == Status.DRAFT:
+        ReviewNote.objects.create(
+            content_type=ContentType.objects.get_for_model(entry),
+            object_id=entry.pk,
+            text=note,
+            written_by=user,
+            written_at=entry.status_changed_at,
+        )
+    notifications.record_move(
+        entry=entry,
+        previous=previous,
+        status=status,
+        user=user,
+        submitted_by_id=submitted_by_id,
+        note=note,
+    )
 
 
 @transaction.atomic
-def entry_transition(*, entry, status, user):
-    """Move one entry to a new status, as `user`, recording it in the history."""
+def entry_transition(*, entry, status, user, note=""):
+    """Move one entry, as loaded from the database, to a new status as `user`, recording it in
+    the history."""
     check_transition(entry=entry, status=status, user=user)
     with reversion.create_revision():
-        mark_status_change(entry=entry, status=status, user=user)
+        mark_status_change(entry=entry, status=status, user=user, stored=entry, note=note)
         entry.save()
         reversion.set_user(user)
         reversion.set_comment(_("Status changed to “%(status)s”.") % {"status": status.label})
@@ -79,3 +122,8 @@ def entry_publish(*, entry, user):
 
 def entry_archive(*, entry, user):
     return entry_transition(entry=entry, status=Status.ARCHIVED, user=user)
+
+
+def entry_send_back(*, entry, user, note):
+    """Send an entry in review back to draft, with a note telling its author what to change."""
+    return entry_transition(entry=entry, status=Status.DRAFT, user=user, note=note)
