@@ -21,6 +21,7 @@ from practices.facets import FACETS, index
 from practices.filters import PracticeFilter
 from practices.forms import MAX_COMPARED
 from practices.models import Programme, Theme
+from practices.pictures import country_theme_matrix
 from recommendations.filters import RecommendationFilter
 from recommendations.models import Recommendation
 
@@ -159,6 +160,7 @@ class CountryCompareView(TemplateView):
         programmes = [p for country in countries for p in country.published_programmes]
         return {
             "themes": themes,
+            "matrix": country_theme_matrix(countries, themes_in_use=True),
             "whole_region": whole_region,
             # Their programmes side by side too, when there are few enough to compare.
             "programmes_url": (

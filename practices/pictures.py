@@ -8,7 +8,6 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
-from countries.models import Country
 from countries.regionmap import Shading
 from editorial.related import cached_rows
 
@@ -135,14 +134,13 @@ def list_link(**filters):
     return f"{reverse('practices:list')}?{PracticeFilter.translate(query).urlencode()}"
 
 
-def country_theme_matrix(countries=None):
+def country_theme_matrix(countries, *, themes_in_use=False):
     """Published practices per theme (rows) and country (columns), from the catalogue's
     facet values in memory: no query once they are loaded.
 
-    `countries` (rows, in their order) narrows the columns; every country by default.
+    `countries` are the columns, in their order. `themes_in_use` leaves out the themes none
+    of them has (a comparison's choice).
     """
-    if countries is None:
-        countries = sorted(cached_rows(Country).values(), key=lambda country: country.name)
     counts = catalogue_pairs("country", "theme")
     themes = list(cached_rows(Theme).values())
     shading = Shading(
@@ -158,5 +156,6 @@ def country_theme_matrix(countries=None):
             n = counts.get((country.slug, theme.slug), 0)
             href = list_link(country=country.slug, theme=theme.slug) if n else ""
             cells.append(Cell(country, n, shading.shade(n), href))
-        rows.append((theme, cells))
+        if not themes_in_use or any(cell.n for cell in cells):
+            rows.append((theme, cells))
     return Matrix(list(countries), rows, shading.legend())

@@ -309,3 +309,17 @@ def test_matrix_leaves_empty_cells_as_gaps_without_links(client, themed):
     html = page(client, "countries:list", "en")
     assert matrix_cells(html)[("Belize", "Work")] == (0, None)  # its only such practice is a draft
     assert '<td class="shade-0"><span class="visually-hidden">0</span></td>' in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_country_comparison_draws_the_matrix_of_the_countries_compared(client, themed, language):
+    html = page(client, "countries:compare", language, "?country=guatemala&country=panama")
+    cells = matrix_cells(html)
+    with override(language):
+        compared = Country.objects.filter(slug__in=["guatemala", "panama"])
+        published = Practice.objects.published().filter(countries__in=compared)
+        themes = Theme.objects.filter(practices__in=published).distinct()
+        assert set(cells) == {(c.name, t.name) for c in compared for t in themes}
+        for country, theme in [(c, t) for c in compared for t in themes]:
+            n = Practice.objects.published().filter(countries=country, themes=theme).count()
+            assert cells[(country.name, theme.name)][0] == n
