@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .search import MAX_QUERY_LENGTH, search
+from .search import MAX_QUERY_LENGTH, first_words, search
 
 
 def url_word(word, language):
@@ -312,6 +312,19 @@ class SearchFilterMixin(ListFilterSet):
 
     # The view turns this off to fall back to entries with any of the words.
     match_all = True
+    # Whether the search typed was longer than a search reads, and cut to its first words.
+    shortened = False
+
+    def read(self, data):
+        query = super().read(data)
+        typed = query.get("q", "")
+        kept = first_words(typed)
+        if kept != " ".join(typed.split()):
+            # A pasted paragraph finds what its first words find rather than an error; the
+            # page shows them as the search and says it was cut.
+            self.shortened = True
+            query["q"] = kept
+        return query
 
     @property
     def search_words(self):

@@ -44,6 +44,15 @@ def search_terms(value):
     return normalise(value).split()[:MAX_TERMS]
 
 
+def first_words(value):
+    """`value` as far as a search reads it: its first MAX_TERMS words within MAX_QUERY_LENGTH
+    characters, cut between words (a single longer word is cut at the limit)."""
+    words = value.split()[:MAX_TERMS]
+    while len(" ".join(words)) > MAX_QUERY_LENGTH and len(words) > 1:
+        words.pop()
+    return " ".join(words)[:MAX_QUERY_LENGTH]
+
+
 # Letters and digits only: safe to hand to to_tsquery as a prefix ("regulariz:*").
 PREFIX = re.compile(r"[^\W_]{3,}")
 

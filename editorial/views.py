@@ -164,6 +164,7 @@ class FilteredListMixin:
         results = self.filterset.qs
         total = self.count(results)
         search = SearchOutcome(self.filterset.search_words if status == 200 else "")
+        search.shortened = getattr(self.filterset, "shortened", False)
         if search.words and not total:
             # No entry has every word: offer those with any of them, and say so.
             self.filterset = self.get_filterset(match_all=False)
@@ -223,6 +224,7 @@ class SearchOutcome:
         self.any_word = False
         self.suggestion = None
         self.suggestion_url = None
+        self.shortened = False
 
 
 def without_empty_fields(request):

@@ -127,9 +127,8 @@ def test_unknown_recommendation_filter_values_are_left_out_with_a_message(client
     assert "no figura en el catálogo" in response.content.decode()
 
 
-@pytest.mark.parametrize("query", ["page=x", "q=" + "z" * 300])
-def test_bad_recommendation_input_is_a_4xx_with_a_message(client, query):
-    response = client.get(f"/es/recomendaciones/?{query}")
+def test_bad_recommendation_input_is_a_4xx_with_a_message(client):
+    response = client.get("/es/recomendaciones/?page=x")
     assert 400 <= response.status_code < 500
     assert "notice--problem" in response.content.decode()
 
