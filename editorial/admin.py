@@ -6,7 +6,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import date_format
@@ -21,7 +21,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from . import notifications, proposals, scopes, services
-from .history import version_changes
+from .history import entry_fields, field_changes, version_changes
 from .models import Editorial, EditorScope, ProposedChange, ReviewNote, Source, Status
 from .related import prefetch_small_relations
 from .roles import publish_permission
@@ -35,6 +35,7 @@ class HistoryAdmin(VersionAdmin):
     """
 
     object_history_template = "admin/editorial/object_history.html"
+    revision_form_template = "admin/editorial/revision_form.html"
     history_latest_first = True
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
@@ -75,7 +76,13 @@ class HistoryAdmin(VersionAdmin):
     def revision_view(self, request, object_id, version_id, extra_context=None):
         if not self.can_restore(request):
             raise PermissionDenied
-        self.reachable_object(request, object_id)
+        entry = self.reachable_object(request, object_id)
+        # A version of this entry only: the id in the address could name another entry's.
+        version = get_object_or_404(Version.objects.get_for_object(entry), pk=version_id)
+        extra_context = {
+            "restore_changes": field_changes(self.model, entry_fields(entry), version.field_dict),
+            **(extra_context or {}),
+        }
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def can_recover(self, request):

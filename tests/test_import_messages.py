@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
+from editorial import spreadsheets
 from editorial.models import Status
 from editorial.resources import Problem
 from practices.models import Practice, Programme
@@ -267,8 +268,6 @@ def upload(data):
 
 @pytest.fixture
 def reviewer_client(client, reviewer, tmp_path, monkeypatch):
-    from editorial import spreadsheets
-
     monkeypatch.setattr(spreadsheets, "UPLOAD_FOLDER", tmp_path / "catalogue-imports")
     client.force_login(reviewer)
     return client
@@ -322,6 +321,8 @@ def test_confirm_is_disabled_when_nothing_would_change(reviewer_client, guatemal
     assert "0 new, 0 changed, 1 unchanged." in page
     assert 'value="Confirm import" disabled>' in page
     assert Practice.objects.get().status == Status.PUBLISHED
+    # Nothing can be confirmed, so the upload does not wait for it.
+    assert not list(spreadsheets.UPLOAD_FOLDER.iterdir())
 
 
 def test_export_page_carries_no_inline_script_and_loads_select_all_from_a_file(staff_client):
