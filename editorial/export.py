@@ -29,6 +29,10 @@ SHARED_COLUMNS = {
     "start_year": _("The year it began; empty if the sources do not say."),
     "end_year": _("The year it ended; empty if it goes on or the sources do not say."),
     "ongoing": _("Whether it is still under way: true or false."),
+    "planned": _(
+        "Whether it was only planned when the sources were written: true or false; its start "
+        "year is then the year planned."
+    ),
     "sources": _("The documents it is based on."),
     "published_at": _("When it was published: date and time (ISO 8601) with the time zone."),
     "updated_at": _("When it last changed, in the same form."),

@@ -119,6 +119,11 @@ def period_constraints(prefix):
             name=f"{prefix}_start_year_plausible",
             violation_error_message=_("The start year must be between 1900 and 2100."),
         ),
+        models.CheckConstraint(
+            condition=Q(is_planned=False) | Q(is_ongoing=False),
+            name=f"{prefix}_planned_or_ongoing",
+            violation_error_message=_("Something only planned cannot be ongoing yet."),
+        ),
     ]
 
 
@@ -126,12 +131,24 @@ class Period(models.Model):
     start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
     end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
     is_ongoing = models.BooleanField(_("ongoing"), default=False)
+    is_planned = models.BooleanField(
+        _("planned"),
+        default=False,
+        help_text=_(
+            "Only announced, not yet under way, when the sources were written; the start year is "
+            "then the year planned."
+        ),
+    )
 
     class Meta:
         abstract = True
 
     @property
     def period_label(self):
+        if self.is_planned:
+            if self.start_year:
+                return _("planned for %(year)s") % {"year": self.start_year}
+            return _("planned")
         if self.start_year and self.end_year:
             if self.start_year == self.end_year:
                 return str(self.start_year)
@@ -212,6 +229,10 @@ class Programme(Editorial, Period):
 class PracticeQuerySet(EditorialQuerySet):
     def for_country(self, country):
         return self.filter(countries=country)
+
+    def suggested(self):
+        """Practices a visitor suggested through the public form."""
+        return self.filter(suggestion__isnull=False)
 
     card_relations = ("countries", "themes")
 

@@ -39,6 +39,7 @@ class ProgrammeResource(EditorialResource):
             "start_year",
             "end_year",
             "is_ongoing",
+            "is_planned",
             "beneficiaries",
             "beneficiaries_year",
             "sources",
@@ -85,6 +86,7 @@ class PracticeResource(EditorialResource):
             "start_year",
             "end_year",
             "is_ongoing",
+            "is_planned",
             "sources",
             "status",
         )

@@ -34,6 +34,18 @@ def test_practice_ending_before_it_starts_is_rejected():
     assert_rejected(lambda: Practice.objects.filter(pk=practice.pk).update(end_year=2010))
 
 
+def test_an_entry_cannot_be_both_planned_and_ongoing():
+    assert_rejected(lambda: make_practice(start_year=2023, is_planned=True, is_ongoing=True))
+
+
+def test_a_planned_entry_reads_as_planned_not_as_begun():
+    practice = make_practice(start_year=2023, is_planned=True)
+    with override("en"):
+        assert practice.period_label == "planned for 2023"
+    with override("es"):
+        assert practice.period_label == "con inicio previsto en 2023"
+
+
 def test_implausible_start_year_is_rejected():
     assert_rejected(lambda: make_programme(start_year=20))
 

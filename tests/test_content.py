@@ -247,3 +247,56 @@ def test_the_loaded_practices_are_tagged_only_where_the_link_is_direct(catalogue
         assert tagged.count() == len(expected), number
     untagged = set(range(1, 24)) - set(TAGGED)
     assert not Practice.objects.filter(compact_objectives__number__in=untagged).exists()
+
+
+def test_the_25_de_julio_visit_is_not_a_practice_presented_at_the_forum(catalogue_content):
+    forum = Forum.objects.get(start_date="2022-08-04")
+    assert not forum.practices.filter(title_en__icontains="25 de Julio").exists()
+
+
+def test_the_return_meeting_practice_names_only_the_countries_that_attended(catalogue_content):
+    practice = Practice.objects.get(title_en__icontains="voluntary return")
+    codes = set(practice.countries.values_list("code", flat=True))
+    assert codes == {"GT", "CR", "SV", "HN", "NI", "PA", "MX", "US", "DO", "CA"}
+
+
+def test_the_border_mediators_practice_does_not_serve_indigenous_peoples(catalogue_content):
+    practice = Practice.objects.get(title_en__icontains="cultural mediators")
+    assert not practice.target_groups.filter(slug="indigenous-peoples").exists()
+
+
+def test_the_integration_index_is_shown_as_planned(catalogue_content):
+    practice = Practice.objects.get(title_en__icontains="integration index")
+    assert practice.is_planned and practice.start_year == 2023
+    assert practice.period_label == "planned for 2023"
+
+
+@pytest.mark.parametrize(
+    "calque",
+    [
+        "Entre las conclusiones del foro en que se compartió",
+        "para que los procesos de integración sean eficaces",
+        "mediadoras culturales para temas de atención de salud",
+        "El foro dialogó",
+    ],
+)
+def test_the_spanish_reads_without_calques(catalogue_content, calque):
+    for model in (Practice, Forum, Recommendation):
+        for entry in model.objects.all():
+            for name in model.translated_field_names():
+                if name.endswith("_es"):
+                    assert calque not in getattr(entry, name), (entry, name)
+
+
+def test_the_return_meeting_records_iom_support_and_the_members_commitment(catalogue_content):
+    meeting = Forum.objects.get(practices__title_en__icontains="voluntary return")
+    assert "RCM Technical Secretariat" in meeting.summary_en
+    assert "human rights of migrants" in meeting.summary_en
+    assert "Secretaría Técnica de la CRM" in meeting.summary_es
+
+
+def test_the_regional_study_records_iom_support_and_the_global_alignment(catalogue_content):
+    study = Practice.objects.get(title_en__icontains="Regional Study")
+    assert "regularization measures" in study.description_en
+    assert "Global Forum on Migration and Development" in study.description_en
+    assert "Foro Mundial sobre Migración y Desarrollo" in study.description_es
