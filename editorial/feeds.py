@@ -3,7 +3,7 @@ from django.http import HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from .views import active_filters, malformed, with_query
+from .views import active_filters, filters_named, malformed, with_query
 
 
 class EntryFeed(Feed):
@@ -52,10 +52,7 @@ class EntryFeed(Feed):
     @classmethod
     def named(cls, chips):
         """The feed's title, naming the filters in force (`editorial.views.active_filters`)."""
-        labels = ", ".join(
-            chip["label"] if chip["is_choice"] else f"{chip['field']}: {chip['label']}"
-            for chip in chips
-        )
+        labels = filters_named(chips)
         return f"{cls.name} — {labels}" if labels else str(cls.name)
 
     @classmethod

@@ -201,6 +201,11 @@ class FilteredListMixin:
             )
         context.update(
             active_filters=chips,
+            filters_named=filters_named(chips),
+            # The filter panel folds behind one control that says how many of its filters
+            # are in force; the search box stands outside it.
+            panel_filters=sum(chip["name"] != "q" for chip in chips),
+            share_path=with_query(self.request.path, query),
             query_string=query.urlencode(),
             page_parameter=self.filterset.parameter("page"),
             export_links={fmt: self.link(format=fmt) for fmt in self.export_formats},
@@ -250,6 +255,19 @@ def printable(value, length=60):
     return text if len(text) <= length else f"{text[: length - 1]}…"
 
 
+def filters_named(chips):
+    """The filters in force as a title names them: "Panama, Integration, “return”"."""
+    names = []
+    for chip in chips:
+        if chip["is_choice"]:
+            names.append(chip["label"])
+        elif chip["name"] == "q":
+            names.append(_("“%(words)s”") % {"words": printable(chip["label"])})
+        else:
+            names.append(f"{chip['field']}: {chip['label']}")
+    return ", ".join(names)
+
+
 def malformed(filterset):
     """What the form rejected in the query string, each as "filter: reason"."""
     return [
@@ -276,6 +294,8 @@ def active_filters(filterset, query):
             rest = remaining.urlencode()
             chips.append(
                 {
+                    "name": name,
+                    "key": key,
                     "field": field.label,
                     "label": str(choices.get(item, item)),
                     # A choice names itself (Mexico); typed words and years need their filter.

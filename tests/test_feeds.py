@@ -137,7 +137,7 @@ def test_feed_title_names_its_filters_in_the_page_language(client, listed, langu
 
 def test_feed_title_names_the_words_searched_for(client, listed):
     response = client.get("/es/novedades/?q=retorno")
-    assert feed_title(response) == "Buenas prácticas publicadas recientemente — Buscar: retorno"
+    assert feed_title(response) == "Buenas prácticas publicadas recientemente — «retorno»"
 
 
 def test_feed_links_to_its_list_and_to_itself_in_the_page_words(client, listed):
