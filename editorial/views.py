@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import QueryDict
 from django.shortcuts import redirect
 from django.urls import translate_url
@@ -13,7 +13,7 @@ from django.utils.translation import override
 from . import scopes
 from .export import FORMATS
 from .models import Status
-from .search import suggestion
+from .search import search_terms, suggestion
 
 
 class CanonicalAddressMixin:
@@ -195,6 +195,10 @@ class FilteredListMixin:
         if (page := kwargs["page_obj"].number) > 1:
             address[self.filterset.parameter("page")] = str(page)
         chips = active_filters(self.filterset, query)
+        if not kwargs["page_obj"].paginator.count:
+            context.update(
+                removals=self.removals(chips), themes_with_results=self.themes_with_results()
+            )
         if self.feed is not None:
             context.update(
                 feed_url=self.feed.address(self.filterset), feed_title=self.feed.named(chips)
@@ -219,6 +223,64 @@ class FilteredListMixin:
             },
         )
         return context
+
+    def removals(self, chips):
+        """What an empty list would hold without each filter in force, or without its search:
+        [(what, address, number of entries)], for those that would hold some.
+
+        Only whole filters are offered: the values of one are alternatives, so leaving out one
+        of several finds nothing more; nor single words, since the list has already looked for
+        entries with any of them. All are counted in one query.
+        """
+        wanted = {}
+        for chip in chips:
+            wanted.setdefault(chip["name"], []).append(chip)
+        offered, counted = [], {}
+        for name, same in wanted.items():
+            query = self.shared_query()
+            query.pop(same[0]["key"], None)
+            if name == "q":
+                what = _("Without the search “%(words)s”") % {"words": printable(same[0]["label"])}
+            else:
+                what = _("Without %(filter)s: %(values)s") % {
+                    "filter": same[0]["field"],
+                    "values": ", ".join(chip["label"] for chip in same),
+                }
+            offered.append((what, with_query(self.request.path, query)))
+            position = len(offered) - 1
+            counted[f"all{position}"] = self.filterset_class(
+                query, queryset=self.get_queryset(), request=self.request
+            ).qs
+            if name != "q" and len(search_terms(self.filterset.search_words)) > 1:
+                # Where no entry has every word, the list shows those with any of them.
+                any_word = self.filterset_class(
+                    query, queryset=self.get_queryset(), request=self.request
+                )
+                any_word.match_all = False
+                counted[f"any{position}"] = any_word.qs
+        if not offered:
+            return []
+        numbers = (
+            self.get_queryset()
+            .order_by()
+            .aggregate(
+                **{
+                    key: Count("pk", filter=Q(pk__in=results.order_by().values("pk")))
+                    for key, results in counted.items()
+                }
+            )
+        )
+        removals = []
+        for position, (what, address) in enumerate(offered):
+            number = numbers[f"all{position}"] or numbers.get(f"any{position}", 0)
+            if number:
+                removals.append((what, address, number))
+        return removals
+
+    def themes_with_results(self):
+        """Themes an empty list may offer instead, with their number of entries: [(theme,
+        address, number)]; lists that do not keep such counts at hand offer none."""
+        return []
 
 
 class SearchOutcome:

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Q
@@ -29,6 +31,22 @@ class PracticeListView(FilteredListMixin, TemplateView):
     template_name = "practices/practice_list.html"
     filterset_class = PracticeFilter
     feed = LatestPracticesFeed
+
+    def themes_with_results(self):
+        # The whole catalogue's counts, kept until it changes: an empty list asks no query more.
+        _total, counts = practice_facets(self.get_queryset(), narrowed=False)
+        numbers = counts["theme"]
+        parameter = self.filterset.parameter("theme")
+        language = get_language()
+        return [
+            (
+                choice.label,
+                f"{self.request.path}?{urlencode({parameter: choice.word(language)})}",
+                numbers[choice.stored],
+            )
+            for choice in self.filterset.choices_of("theme").entries()
+            if numbers.get(choice.stored)
+        ]
 
     def export(self, results, fmt):
         practices = results.select_related("programme__kind").prefetch_related(

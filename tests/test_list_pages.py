@@ -1,8 +1,11 @@
-"""List pages as readers meet them: titles that name the filters, a link to share."""
+"""List pages as readers meet them: titles that name the filters, a link to share, and an
+empty list that offers a way out."""
 
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from .factories import make_country, make_practice, make_recommendation, make_theme
 
@@ -98,3 +101,85 @@ def test_the_filter_panel_stays_folded_and_says_how_many_filters_are_in_force(
     assert '<details class="filters-panel">' in page
     # The search stands outside the panel: two filters, not three.
     assert '<span class="filters__active">2 active</span>' in page
+
+
+# --- The empty list -------------------------------------------------------------------------
+
+
+def test_an_empty_search_speaks_of_the_search_not_of_filters(client):
+    make_practice()
+    page = main(page_of(client.get("/en/practices/?q=zzzqqq")))
+    results = re.sub(r"<[^>]+>", " ", page[page.index('id="results-title"') :])
+    assert "No good practice matches “zzzqqq”." in results
+    assert "filter" not in results.lower()
+
+
+def test_an_empty_list_hides_its_sort_and_download_links(client):
+    make_practice()
+    page = page_of(client.get("/en/practices/?q=zzzqqq"))
+    assert "Sort by:" not in page
+    assert "format=csv" not in page
+    assert "copy-link" not in main(page)
+
+
+def test_an_empty_search_offers_the_spelling_suggestion(client):
+    make_practice(title_en="Regularization in Panama")
+    page = page_of(client.get("/en/practices/?q=regularizasion"))
+    assert re.search(r'Did you mean: <a href="\?q=[Rr]egularization">', page)
+
+
+def test_an_empty_search_offers_the_themes_that_have_practices(client, integration, health):
+    make_practice(themes=[integration])
+    make_practice(themes=[integration])
+    page = main(page_of(client.get("/es/practicas/?q=zzzqqq")))
+    offered = page[page.index("Explorar por tema") :]
+    assert 'href="/es/practicas/?tema=integracion"' in offered
+    assert re.search(r"Integración<span class=\"count\">.*?2.*?</span>", offered)
+    assert "Salud" not in offered
+
+
+def test_an_empty_filtered_search_offers_each_removal_with_its_number_of_results(
+    client, panama, integration, health
+):
+    make_practice(title_en="Health posts", countries=[panama], themes=[health])
+    make_practice(title_en="Health fairs", themes=[integration])
+    make_practice(title_en="Schools", countries=[panama], themes=[integration])
+    response = client.get("/en/practices/?q=health&country=panama&theme=integration")
+    assert response.context["page_obj"].paginator.count == 0
+    removals = {what: number for what, _address, number in response.context["removals"]}
+    assert removals == {
+        "Without the search “health”": 1,
+        "Without Country: Panama": 1,
+        "Without Theme: Integration": 1,
+    }
+    page = page_of(response)
+    assert 'href="/en/practices/?country=panama&amp;theme=integration"' in page
+    assert "(1 result)" in page
+
+
+def test_removing_one_of_several_values_of_a_filter_is_not_offered(client, panama, integration):
+    belize = make_country(slug="belize", name_en="Belize")
+    make_practice(themes=[integration])
+    response = client.get("/en/practices/?country=panama&country=belize&theme=integration")
+    offered = [what for what, _address, _number in response.context["removals"]]
+    assert offered == [f"Without Country: {panama.name}, {belize.name}"]
+
+
+def test_removals_count_the_entries_with_any_word_when_none_has_every_word(
+    client, panama, integration
+):
+    make_practice(title_en="Health posts", countries=[panama])
+    response = client.get("/en/practices/?q=health+schools&country=panama&theme=integration")
+    removals = {what: number for what, _address, number in response.context["removals"]}
+    assert removals["Without Theme: Integration"] == 1
+
+
+def test_an_empty_list_with_filters_stays_within_eight_queries(client, panama, integration):
+    for _ in range(5):
+        make_practice(countries=[panama], themes=[integration], start_year=2015)
+    path = "/es/practicas/?q=zzzqqq+yyyxxx&pais=panama&tema=integracion&desde=2010"
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.context["removals"]
+    assert len(queries) <= 8

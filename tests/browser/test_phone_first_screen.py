@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from .content import build_catalogue
 from .screens import VIEWPORTS
 from .test_browser import pytestmark  # noqa: F401
+from .test_page_quality import AXE_SCRIPT, AXE_TAGS, describe_violations
 
 LANGS = ["en", "es"]
 
@@ -125,3 +126,18 @@ def test_a_printed_list_shows_only_its_results_four_to_a_page(new_page, catalogu
     cards = page.locator(".listing__results .card")
     expect(cards).to_have_count(4)
     assert on_first_screen(page, ".listing__results .card >> nth=3")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_empty_list_and_its_ways_out_have_no_accessibility_violations(
+    new_page, catalogue, lang, viewport
+):
+    # The site's Content-Security-Policy (script-src 'self') refuses the injected script.
+    page = new_page(lang, viewport, bypass_csp=True)
+    page.goto(f"{list_path(lang)}?q=regularizasion+{'x' * 210}&{WORDS[lang]}")
+    expect(page.locator(".empty")).to_be_visible()
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    results = page.evaluate("async (tags) => await axe.run(document, {runOnly: tags})", AXE_TAGS)
+
+    assert results["violations"] == [], describe_violations(results["violations"])
