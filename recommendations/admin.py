@@ -66,7 +66,7 @@ class RecommendationAdmin(EditorialAdmin):
             _("Scope"),
             {"fields": ["addressees", "horizon", "themes", "whole_region", "countries"]},
         ),
-        (_("Origin and examples"), {"fields": ["forum", "practices"]}),
+        (_("Origin and examples"), {"fields": ["forum", "forum_role", "speaker", "practices"]}),
         (_("Sources"), {"fields": ["sources"]}),
         publication_fieldset,
     ]

@@ -20,7 +20,15 @@ RECOMMENDATION_FIELDS = columns(
     "countries",
     "country_codes",
     ("illustrated_by", _("The addresses of the good practices that illustrate it.")),
-    ("forum", _("The regional forum that adopted it, if any.")),
+    ("forum", _("The regional forum it comes from, if any.")),
+    (
+        "forum_role",
+        _(
+            "What the source records of it at that forum: adopted, proposed (brought to the "
+            "table) or said by one speaker; empty without a forum."
+        ),
+    ),
+    ("speaker", _("Who said it, when one speaker said it.")),
     "sources",
     "published_at",
     "updated_at",
@@ -44,6 +52,8 @@ def recommendation_record(recommendation, request):
             for practice in recommendation.published_practices
         ],
         "forum": str(forum) if (forum := recommendation.public_forum) else None,
+        "forum_role": recommendation.forum_role if forum else None,
+        "speaker": recommendation.speaker,
         "sources": names(recommendation.sources),
         "published_at": timestamp(recommendation.published_at),
         "updated_at": timestamp(recommendation.updated_at),

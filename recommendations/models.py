@@ -27,13 +27,21 @@ class Horizon(models.TextChoices):
     LONG = "long", _("Long term")
 
 
+class ForumRole(models.TextChoices):
+    """What the source records of a recommendation at its forum: not every one was agreed."""
+
+    ADOPTED = "adopted", _("Adopted at")
+    PROPOSED = "proposed", _("Proposed at")
+    SAID = "said", _("Said at")
+
+
 class ForumQuerySet(EditorialQuerySet):
     def with_country(self, country):
         return self.filter(countries=country)
 
 
 class Forum(Editorial):
-    """A regional meeting where countries present practices and agree recommendations."""
+    """A regional meeting where countries present practices and recommendations are made."""
 
     name = models.CharField(_("name"), max_length=250)
     summary = models.TextField(_("summary"))
@@ -145,7 +153,23 @@ class Recommendation(Editorial):
         null=True,
         blank=True,
         related_name="recommendations",
-        verbose_name=_("adopted at"),
+        verbose_name=_("forum"),
+    )
+    forum_role = models.CharField(
+        _("at the forum"),
+        max_length=10,
+        choices=ForumRole.choices,
+        default=ForumRole.ADOPTED,
+        help_text=_(
+            "What the source records: adopted at the forum (among its conclusions), proposed "
+            "there (brought to the table) or said there by one speaker."
+        ),
+    )
+    speaker = models.CharField(
+        _("speaker"),
+        max_length=250,
+        blank=True,
+        help_text=_("Who said it, as the source names them, when one speaker said it."),
     )
     sources = models.ManyToManyField(
         "editorial.Source", related_name="recommendations", verbose_name=_("sources")
@@ -180,5 +204,5 @@ class Recommendation(Editorial):
 
     @property
     def public_forum(self):
-        """The forum it was adopted at, when that forum is published."""
+        """The forum it comes from, when that forum is published."""
         return public(self.forum)

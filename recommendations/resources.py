@@ -63,6 +63,9 @@ class RecommendationResource(EditorialResource):
             "countries",
             "practices",
             "forum",
+            "forum_role",
+            "speaker_en",
+            "speaker_es",
             "sources",
             "status",
         )

@@ -15,4 +15,4 @@ class ForumTranslationOptions(TranslationOptions):
 
 @register(Recommendation)
 class RecommendationTranslationOptions(TranslationOptions):
-    fields = ("title", "text")
+    fields = ("title", "text", "speaker")

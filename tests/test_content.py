@@ -300,3 +300,16 @@ def test_the_regional_study_records_iom_support_and_the_global_alignment(catalog
     assert "regularization measures" in study.description_en
     assert "Global Forum on Migration and Development" in study.description_en
     assert "Foro Mundial sobre Migración y Desarrollo" in study.description_es
+
+
+def test_recommendations_say_what_their_forum_made_of_them(catalogue_content):
+    roles = {
+        recommendation.title_en: (recommendation.forum_role, recommendation.speaker_en)
+        for recommendation in Recommendation.objects.filter(forum__isnull=False)
+    }
+    said = {title: speaker for title, (role, speaker) in roles.items() if role == "said"}
+    proposed = {title for title, (role, _speaker) in roles.items() if role == "proposed"}
+    assert len(said) == 4 and all(said.values())
+    assert any("Marcelo Pisani" in speaker for speaker in said.values())
+    assert len(proposed) == 2
+    assert all("document" in title or "institutions" in title for title in proposed)

@@ -195,3 +195,35 @@ def test_recommendation_pages_query_count_is_constant(client, django_assert_max_
     small = counts(populate(2))
     large = populate(10)
     assert counts(large) == small
+
+
+def test_a_recommendation_one_speaker_made_says_so_and_names_them(client):
+    forum = make_forum(name_en="Return meeting")
+    recommendation = make_recommendation(
+        forum=forum, forum_role="said", speaker_en="Robert Paiva, IOM Regional Director"
+    )
+    with override("en"):
+        page = client.get(recommendation.get_absolute_url()).content.decode()
+        listing = client.get(reverse("recommendations:list")).content.decode()
+    assert "Said at" in page and "by Robert Paiva, IOM Regional Director" in page
+    assert "Adopted at" not in page
+    assert "Said at: Return meeting (Robert Paiva, IOM Regional Director)" in listing
+
+
+def test_a_proposal_brought_to_the_table_is_not_shown_as_adopted(client):
+    forum = make_forum()
+    recommendation = make_recommendation(forum=forum, forum_role="proposed")
+    with override("es"):
+        page = client.get(recommendation.get_absolute_url()).content.decode()
+    assert "Propuesta en" in page
+    assert "Adoptada en" not in page
+
+
+def test_the_export_says_what_the_forum_made_of_each_recommendation(client):
+    make_recommendation(forum=make_forum(), forum_role="said", speaker_en="A minister")
+    rows = list(
+        csv.DictReader(
+            io.StringIO(client.get("/en/recommendations/?format=csv").content.decode("utf-8-sig"))
+        )
+    )
+    assert (rows[0]["forum_role"], rows[0]["speaker"]) == ("said", "A minister")
