@@ -1,3 +1,6 @@
+from collections.abc import Callable
+from typing import NamedTuple
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
@@ -22,7 +25,16 @@ from reversion.models import Version
 
 from . import notifications, proposals, scopes, services
 from .history import entry_fields, field_changes, version_changes
-from .models import Editorial, EditorScope, ProposedChange, ReviewNote, Source, Status
+from .models import (
+    Editorial,
+    EditorialQuerySet,
+    EditorScope,
+    ProposedChange,
+    ReviewNote,
+    Source,
+    Status,
+    count_each,
+)
 from .related import prefetch_small_relations
 from .roles import publish_permission
 from .spreadsheets import SpreadsheetImportMixin
@@ -122,6 +134,15 @@ class SourceAdmin(TranslatedHistoryAdmin):
     list_filter = ["publisher"]
     search_fields = ["title_en", "title_es", "publisher_en", "document", "url"]
     date_hierarchy = "published_on"
+
+
+class Task(NamedTuple):
+    """Something entries may be waiting for: `entries` picks them out of a queryset, `query`
+    is the address of their filtered change list."""
+
+    label: str
+    query: str
+    entries: Callable
 
 
 MISSING_TEXT = {"es": _("Missing Spanish text"), "en": _("Missing English text")}
@@ -393,6 +414,18 @@ class EditorialAdmin(SpreadsheetImportMixin, ImportExportMixin, TranslatedHistor
         (_("Published"), "status__exact=published"),
     ]
 
+    # What the admin home counts, each a link to its filtered list (see `what_needs_doing`).
+    tasks = [
+        Task(_("Awaiting review"), "status__exact=review", EditorialQuerySet.in_review),
+        Task(
+            _("Changes awaiting review"),
+            "proposed_change=pending",
+            EditorialQuerySet.with_pending_change,
+        ),
+        Task(_("Drafts"), "status__exact=draft", EditorialQuerySet.drafts),
+        Task(_("Missing a language"), "translation=missing", EditorialQuerySet.missing_translation),
+    ]
+
     def changelist_view(self, request, extra_context=None):
         extra_context = {"saved_filters": self.saved_filters, **(extra_context or {})}
         return super().changelist_view(request, extra_context)
@@ -570,6 +603,36 @@ class EditorialAdmin(SpreadsheetImportMixin, ImportExportMixin, TranslatedHistor
             date_format(changed, "DATETIME_FORMAT"),
             date_format(changed, "SHORT_DATE_FORMAT"),
         )
+
+
+def what_needs_doing(request, site):
+    """[(task, [(count, kind of entry, list address)])] for every task of the entries the user
+    works on (their countries' only), each count the number its filtered list shows; every
+    count is read in one query."""
+    admins = sorted(
+        (
+            model_admin
+            for model_admin in site._registry.values()
+            if isinstance(model_admin, EditorialAdmin)
+            and model_admin.has_view_or_change_permission(request)
+        ),
+        key=lambda model_admin: str(model_admin.model._meta.verbose_name_plural),
+    )
+    work = [(task, model_admin) for model_admin in admins for task in model_admin.tasks]
+    counts = count_each(
+        [task.entries(model_admin.get_queryset(request)) for task, model_admin in work]
+    )
+    found = {task: [] for task, _model_admin in work}
+    for (task, model_admin), count in zip(work, counts, strict=True):
+        if not count:
+            continue
+        opts = model_admin.model._meta
+        changelist = reverse(
+            f"{site.name}:{opts.app_label}_{opts.model_name}_changelist", current_app=site.name
+        )
+        name = opts.verbose_name if count == 1 else opts.verbose_name_plural
+        found[task].append((count, name, f"{changelist}?{task.query}"))
+    return list(found.items())
 
 
 class EditorScopeInline(admin.StackedInline):

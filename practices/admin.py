@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from editorial.admin import (
     CountryListFilter,
     EditorialAdmin,
+    Task,
     TranslatedHistoryAdmin,
     TranslationFilter,
     VocabularyAdmin,
@@ -88,12 +89,31 @@ class SuggestionInline(admin.StackedInline):
         return False
 
 
+class SuggestedFilter(admin.SimpleListFilter):
+    title = _("visitors’ suggestions")
+    parameter_name = "suggested"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Suggested by visitors"))]
+
+    def queryset(self, request, queryset):
+        return queryset.suggested() if self.value() == "yes" else queryset
+
+
 @admin.register(Practice)
 class PracticeAdmin(EditorialAdmin):
     resource_classes = [PracticeResource]
     saved_filters = [
         *EditorialAdmin.saved_filters,
-        (_("Suggested by visitors"), "suggestion__isempty=0"),
+        (_("Suggested by visitors"), "suggested=yes"),
+    ]
+    tasks = [
+        *EditorialAdmin.tasks,
+        Task(
+            _("Visitors’ suggestions"),
+            "suggested=yes&status__exact=draft",
+            lambda practices: practices.suggested().drafts(),
+        ),
     ]
     list_display = [
         title_column(Practice, "title"),
@@ -109,7 +129,7 @@ class PracticeAdmin(EditorialAdmin):
         "themes",
         ("countries", CountryListFilter),
         "countries__subregion",
-        ("suggestion", admin.EmptyFieldListFilter),
+        SuggestedFilter,
     ]
     search_fields = ["title_en", "title_es", "summary_en", "summary_es"]
     autocomplete_fields = [

@@ -230,6 +230,10 @@ class PracticeQuerySet(EditorialQuerySet):
     def for_country(self, country):
         return self.filter(countries=country)
 
+    def suggested(self):
+        """Practices a visitor suggested through the public form."""
+        return self.filter(suggestion__isnull=False)
+
     card_relations = ("countries", "themes")
 
 

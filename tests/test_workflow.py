@@ -347,5 +347,5 @@ def test_saved_views_lead_to_working_filtered_lists(client, make_user):
     assert "Awaiting review" in page and "Suggested by visitors" in page
     waiting = client.get(changelist + "?status__exact=review").content.decode()
     assert "Waiting practice" in waiting and "Live practice" not in waiting
-    assert client.get(changelist + "?suggestion__isempty=0").status_code == 200
+    assert client.get(changelist + "?suggested=yes").status_code == 200
     assert client.get(changelist + "?translation=missing-es").status_code == 200
