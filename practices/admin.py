@@ -31,8 +31,8 @@ for vocabulary in (Theme, ProgrammeKind, ActorType, TargetGroup):
 
 @admin.register(CompactObjective)
 class CompactObjectiveAdmin(VocabularyAdmin):
-    list_display = ["number", "name", "slug"]
-    list_display_links = ["number", "name"]
+    list_display = ["number", "short_name", "name", "slug"]
+    list_display_links = ["number", "short_name"]
     list_editable = []
     ordering = ["number"]
 

@@ -64,7 +64,9 @@ def practice_record(practice, request):
         "themes": names(practice.themes),
         "implementing_actors": names(practice.actors),
         "target_groups": names(practice.target_groups),
-        "compact_objectives": names(practice.compact_objectives),
+        "compact_objectives": [
+            objective.official for objective in practice.compact_objectives.all()
+        ],
         "start_year": practice.start_year,
         "end_year": practice.end_year,
         "ongoing": practice.is_ongoing,

@@ -59,6 +59,13 @@ class CompactObjective(Vocabulary):
     name = models.CharField(
         _("name"), max_length=200, help_text=_("The official United Nations title, word for word.")
     )
+    # Filters and lists name it shortly, as the UN Network on Migration's hub does: 23 official
+    # titles of two or three lines each would bury the other filters.
+    short_name = models.CharField(
+        _("short name"),
+        max_length=80,
+        help_text=_("As the UN Network on Migration's hub names it, e.g. Consular protection."),
+    )
 
     class Meta(Vocabulary.Meta):
         verbose_name = _("Global Compact objective")
@@ -75,6 +82,11 @@ class CompactObjective(Vocabulary):
         ]
 
     def __str__(self):
+        return f"{self.number}. {self.short_name or self.name}"
+
+    @property
+    def official(self):
+        """Its number and official title: "21. Cooperate in facilitating safe…"."""
         return f"{self.number}. {self.name}"
 
 

@@ -13,8 +13,14 @@ from .models import (
     Theme,
 )
 
-for vocabulary in (Theme, ProgrammeKind, ActorType, TargetGroup, CompactObjective):
+for vocabulary in (Theme, ProgrammeKind, ActorType, TargetGroup):
     register(vocabulary)(VocabularyTranslationOptions)
+
+
+@register(CompactObjective)
+class CompactObjectiveTranslationOptions(VocabularyTranslationOptions):
+    fields = (*VocabularyTranslationOptions.fields, "short_name")
+    required_languages = {"default": ("name", "short_name")}
 
 
 @register(Actor)

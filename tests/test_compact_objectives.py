@@ -21,6 +21,8 @@ def objective(number, **fields):
         "number": number,
         "name_en": f"Objective title {number}",
         "name_es": f"Título del objetivo {number}",
+        "short_name_en": f"Short {number}",
+        "short_name_es": f"Corto {number}",
         "slug": str(number),
         "slug_es": str(number),
     }
@@ -102,3 +104,16 @@ def test_exports_list_each_practice_s_objectives(client):
 def test_the_open_data_page_explains_the_objectives_column(client):
     page = client.get(reverse("open-data")).content.decode()
     assert "compact_objectives" in page
+
+
+def test_filters_name_objectives_shortly_and_pages_by_their_official_title(client):
+    returns = objective(
+        21, name_en="Cooperate in facilitating safe and dignified return", short_name_en="Return"
+    )
+    practice = make_practice(compact_objectives=[returns])
+    listing = client.get("/en/practices/?objective=21").content.decode()
+    assert "21. Return" in listing
+    assert "Cooperate in facilitating" not in listing
+    with override("en"):
+        page = client.get(practice.get_absolute_url()).content.decode()
+    assert "Cooperate in facilitating safe and dignified return" in page

@@ -237,6 +237,15 @@ def test_every_objective_is_titled_in_both_languages(catalogue_content):
     for loaded in CompactObjective.objects.all():
         assert loaded.name_en.strip() and loaded.name_es.strip(), loaded.number
         assert loaded.name_en != loaded.name_es
+        assert loaded.short_name_en.strip() and loaded.short_name_es.strip(), loaded.number
+
+
+def test_objectives_go_by_the_un_hub_s_short_names(catalogue_content):
+    consular = CompactObjective.objects.get(number=14)
+    assert (consular.short_name_en, consular.short_name_es) == (
+        "Consular protection",
+        "Protección consular",
+    )
 
 
 def test_the_loaded_practices_are_tagged_only_where_the_link_is_direct(catalogue_content):
