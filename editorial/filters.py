@@ -7,6 +7,7 @@ working whichever language it was shared in. The words are translations (context
 parameter" and "URL value"), or a row's slug in each language (`TranslatedSlug`).
 """
 
+import functools
 from typing import NamedTuple
 
 import django_filters
@@ -201,10 +202,18 @@ class ListFilterSet(django_filters.FilterSet):
     @classmethod
     def parameter(cls, name, language=None):
         """How URLs in `language` (the page's by default) name the parameter `name`."""
-        word = cls.parameters.get(name)
-        return url_word(word, language or get_language()) if word else name
+        return cls.parameter_in(name, language or get_language())
 
     @classmethod
+    @functools.cache
+    def parameter_in(cls, name, language):
+        # Asked hundreds of times a page (every link is written in the page's words), and the
+        # translations never change while the process runs.
+        word = cls.parameters.get(name)
+        return url_word(word, language) if word else name
+
+    @classmethod
+    @functools.cache
     def parameter_names(cls):
         """{the parameter's name in any language: the parameter}."""
         return {
