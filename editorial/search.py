@@ -22,7 +22,8 @@ from django.utils.translation import get_language
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
-WORD = re.compile(r"\w{3,}")
+# Words "did you mean" may offer: letters only, so the numbers in titles never crowd the list.
+WORD = re.compile(r"\b[^\W\d_]{3,}\b")
 
 
 def normalise(text):

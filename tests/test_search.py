@@ -171,3 +171,9 @@ def test_names_of_draft_programmes_find_nothing(client, other):
     other.save()
     response = client.get(reverse("practices:list"), {"q": "hidden"})
     assert list(response.context["page_obj"].object_list) == []
+
+
+def test_numbers_in_titles_are_never_offered_as_words(client):
+    make_practice(title_en="Regularization plan 2024", title_es="Plan de regularización 2024")
+    response = client.get(reverse("practices:list"), {"q": "2025"})
+    assert response.context["search"].suggestion is None
