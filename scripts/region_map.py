@@ -53,7 +53,7 @@ INSET_FRAME = (8, round((NORTH - 15.5) * UNIT), 390, HEIGHT - 8)
 HAWAII = (-162.0, -154.0, 18.0, 23.0)
 # How far a simplified border may stray, and the smallest island drawn, in map units; the
 # inset is drawn smaller, so it needs less detail.
-DETAIL = {"main": (0.7, 3.0), "inset": (1.0, 8.0)}
+DETAIL = {"main": (1.0, 4.0), "inset": (1.6, 20.0)}
 
 
 def decode(topology):
