@@ -15,6 +15,18 @@ class KeyFigureInline(TranslationTabularInline):
 
 @admin.register(Country)
 class CountryAdmin(TranslatedHistoryAdmin):
+    help_texts = {
+        "name": _("The country's short name in each language, e.g. Dominican Republic."),
+        "slug": _(
+            "Names it in English addresses, made from the English name; links shared with an "
+            "earlier one stop finding it."
+        ),
+        "subregion": _("Central America, North America or the Caribbean."),
+        "profile": _(
+            "A short paragraph on the country's migration situation and policies, each statement "
+            "from one of the sources below, e.g. the main programmes and who they serve."
+        ),
+    }
     list_display = ["name", "code", "subregion", "is_rcm_member"]
     list_filter = ["subregion", "is_rcm_member"]
     search_fields = ["name_en", "name_es", "code"]

@@ -2,6 +2,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth import get_user_model
@@ -50,6 +51,17 @@ class HistoryAdmin(VersionAdmin):
     revision_form_template = "admin/editorial/revision_form.html"
     history_latest_first = True
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # What to write in each field, by field name; both language tabs of a translated field
+    # share it. Kept on the admin rather than the model, so changing the advice needs no
+    # migration; a field's help on the model stands where none is given here.
+    help_texts = {}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        name = getattr(db_field, "translated_field", db_field).name
+        if formfield is not None and name in self.help_texts:
+            formfield.help_text = self.help_texts[name]
+        return formfield
 
     def history_view(self, request, object_id, extra_context=None):
         obj = self.reachable_object(request, object_id)
@@ -122,6 +134,12 @@ class TranslatedHistoryAdmin(HistoryAdmin, TabbedTranslationAdmin):
 
 
 class VocabularyAdmin(TranslatedHistoryAdmin):
+    help_texts = {
+        "name": _("The term as readers will see it in filters, e.g. Regularization."),
+        "description": _("One sentence on what the term covers, shown beside it in filters."),
+        "slug": _("Names the term in English addresses; made from the English name."),
+        "position": _("Order in lists and filters: lower numbers come first."),
+    }
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name_en", "name_es", "slug", "slug_es"]
@@ -130,6 +148,29 @@ class VocabularyAdmin(TranslatedHistoryAdmin):
 
 @admin.register(Source)
 class SourceAdmin(TranslatedHistoryAdmin):
+    help_texts = {
+        "title": _(
+            "The document's own title, as printed on it, e.g. “8 countries address key aspects "
+            "of migrant integration at Regional Forum”."
+        ),
+        "publisher": _(
+            "Who published it, written out with the acronym, e.g. International Organization "
+            "for Migration (IOM)."
+        ),
+        "published_on": _("The date printed on the document; leave empty when it has none."),
+        "url": _(
+            "The public address of the document, so readers can check it, e.g. "
+            "https://www.iom.int/…; leave empty when it is not online."
+        ),
+        "document": _(
+            "File name or reference of the document when it has no public URL, e.g. "
+            "000_fe3bc1cc3bdba8e7.txt."
+        ),
+        "note": _(
+            "What readers should know to find or weigh it, e.g. “Undated news release on the "
+            "forum held in San José, Costa Rica, on 4–5 August 2022.”"
+        ),
+    }
     list_display = ["title", "publisher", "published_on", "document"]
     list_filter = ["publisher"]
     search_fields = ["title_en", "title_es", "publisher_en", "document", "url"]
@@ -296,10 +337,22 @@ publication_fieldset = (
 )
 
 
+class PublishingBoundField(forms.BoundField):
+    """Marks the label of a field that publishing needs as the admin marks a required one, in
+    every language tab, though a draft may leave it empty."""
+
+    def label_tag(self, contents=None, attrs=None, label_suffix=None, tag=None):
+        if getattr(self.field, "required_for_publishing", False):
+            classes = {*(attrs or {}).get("class", "").split(), "required"}
+            attrs = {**(attrs or {}), "class": " ".join(sorted(classes - {""}))}
+        return super().label_tag(contents, attrs, label_suffix, tag)
+
+
 class EditorialForm(forms.ModelForm):
     """Limits the status to the moves the editor may make, and checks them on save. Sending
     someone else's entry back from review to draft takes a note for its author."""
 
+    bound_field_class = PublishingBoundField
     user = None
     # The entry as it stood before a restore wrote an earlier version over it (revision_view).
     stored_before_restore = None
@@ -320,6 +373,10 @@ class EditorialForm(forms.ModelForm):
         if "status" in self.fields:
             allowed = services.allowed_statuses(self.user, self.instance)
             self.fields["status"].choices = [(s.value, s.label) for s in allowed]
+        for field in self._meta.model.required_translations:
+            for code, _language in settings.LANGUAGES:
+                if f"{field}_{code}" in self.fields:
+                    self.fields[f"{field}_{code}"].required_for_publishing = True
 
     def clean(self):
         cleaned = super().clean()
@@ -343,6 +400,11 @@ class EditorialForm(forms.ModelForm):
                 )
             except PermissionDenied as error:
                 raise ValidationError(str(error)) from error
+            except ValidationError as error:
+                # The entry here still holds the stored text; the model's own check, run on
+                # the text as sent, tells what publishing misses (see _post_clean).
+                if error.code != "missing_translations":
+                    raise
             stored = self.stored_entry
             sends_back = services.sends_back(stored=stored, status=status, user=self.user)
             if sends_back and "review_note" in self.fields and not cleaned.get("review_note"):
@@ -351,6 +413,14 @@ class EditorialForm(forms.ModelForm):
                     _("Say what the author should change: they get this note by e-mail."),
                 )
         return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()
+        # Flag each empty field that publishing needs, so its language tab shows the error.
+        if any(error.code == "missing_translations" for error in self.non_field_errors().data):
+            for column in self.instance.empty_translation_columns():
+                if column in self.fields:
+                    self.add_error(column, _("Publishing needs this text."))
 
     def stored(self):
         """The entry as it stands in the database; None while it is being created."""
@@ -365,6 +435,13 @@ class EditorialAdmin(SpreadsheetImportMixin, ImportExportMixin, TranslatedHistor
     """Shared by everything with an editorial status."""
 
     form = EditorialForm
+    help_texts = {
+        "status": _(
+            "Draft while you write; “In review” when it is ready for a reviewer; only "
+            "“Published” entries are public. Publishing needs every field marked in bold written "
+            "in both English and Spanish."
+        ),
+    }
     change_form_template = "admin/editorial/change_form.html"
     list_filter = ["status", TranslationFilter]
     readonly_fields = [

@@ -39,15 +39,63 @@ class CompactObjectiveAdmin(VocabularyAdmin):
 
 @admin.register(Actor)
 class ActorAdmin(TranslatedHistoryAdmin):
+    help_texts = {
+        "name": _("The institution's full name, e.g. General Directorate of Migration."),
+        "acronym": _("As the institution writes it, e.g. DGM; leave empty when it has none."),
+        "actor_type": _("Government, local government, IOM/UN, civil society, private sector…"),
+    }
     list_display = ["name", "acronym", "actor_type"]
     list_filter = ["actor_type"]
     search_fields = ["name_en", "name_es", "acronym"]
     autocomplete_fields = ["actor_type"]
 
 
+# Programmes and practices share their period fields, and the advice on filling them.
+PERIOD_HELP = {
+    "start_year": _("The year it began, as the source gives it, e.g. 2013."),
+    "end_year": _("The year it ended; leave empty while it goes on or when the source is silent."),
+    "is_ongoing": _("Tick when the latest source says it is still under way."),
+}
+SOURCES_HELP = _(
+    "Every document the text relies on, found by its title; add a missing one under Sources "
+    "first. Cite what you write from: a figure without its source is left out."
+)
+
+
 @admin.register(Programme)
 class ProgrammeAdmin(EditorialAdmin):
     resource_classes = [ProgrammeResource]
+    help_texts = {
+        **EditorialAdmin.help_texts,
+        **PERIOD_HELP,
+        "name": _(
+            "The programme's official name, in each language, e.g. Regularization Plans of the "
+            "Dominican Republic."
+        ),
+        "kind": _("What sort of programme it is, e.g. Regularization or Migratory amnesty."),
+        "summary": _(
+            "Two or three sentences: what the programme does, for whom, and what the source "
+            "records of it, e.g. “The Dominican Republic’s Regularization Plans were one of the "
+            "experiences shared at the Forum on integration… (San José, 2022).”"
+        ),
+        "legal_basis": _(
+            "The law, decree or resolution it rests on, with its number and year, e.g. Decree "
+            "327-13; leave empty when the source does not say."
+        ),
+        "eligibility": _(
+            "Who may apply and on what conditions, e.g. people who entered before a given date "
+            "and have no criminal record; as the source puts it."
+        ),
+        "responsible_institution": _(
+            "The institution that runs it, e.g. Ministry of the Interior and Police."
+        ),
+        "beneficiaries": _(
+            "How many people it reached, as a whole number, exactly as the source gives it; "
+            "leave empty when the source gives none."
+        ),
+        "beneficiaries_year": _("The year that number refers to, e.g. 2020."),
+        "sources": SOURCES_HELP,
+    }
     list_display = [
         title_column(Programme, "name"),
         "countries_column",
@@ -103,6 +151,40 @@ class SuggestedFilter(admin.SimpleListFilter):
 @admin.register(Practice)
 class PracticeAdmin(EditorialAdmin):
     resource_classes = [PracticeResource]
+    help_texts = {
+        **EditorialAdmin.help_texts,
+        **PERIOD_HELP,
+        "title": _(
+            "A short name that says what was done and where, e.g. Regularization Plans in the "
+            "Dominican Republic."
+        ),
+        "summary": _(
+            "One or two sentences that stand alone in lists and link previews: what was done, "
+            "by whom, for whom, and where it was shared, e.g. “The Dominican Republic’s "
+            "Regularization Plans were shared … at the regional forum held in San José, Costa "
+            "Rica, in August 2022.”"
+        ),
+        "description": _(
+            "How it works, in a few paragraphs: the problem, who took part, what they did and "
+            "when, as the sources tell it."
+        ),
+        "results": _(
+            "What changed, with figures and their year as a source reports them, e.g. people "
+            "regularized or services opened. Plans and intentions are not results; leave it "
+            "empty when the sources report none."
+        ),
+        "lessons_learned": _(
+            "What others can take from it, as the sources draw it, e.g. “regularization and "
+            "integration are not linear processes.”"
+        ),
+        "countries": _("Every country where it took place; more than one for a joint practice."),
+        "level": _("Where it was run: regional (several countries), national or local."),
+        "programme": _("The government programme it belongs to, if it has one."),
+        "actors": _("The institutions that carried it out, e.g. the national migration office."),
+        "target_groups": _("Who it was for, e.g. returned migrants or migrant workers."),
+        "themes": _("The themes a reader would look for it under, e.g. Regularization."),
+        "sources": SOURCES_HELP,
+    }
     saved_filters = [
         *EditorialAdmin.saved_filters,
         (_("Suggested by visitors"), "suggested=yes"),

@@ -1,0 +1,100 @@
+"""Writing an entry in the admin: help on every field, in both languages; the fields publishing
+needs marked in both language tabs; a publishing error told once, on the tab that holds it."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+from django.utils import translation
+
+from countries.models import Country
+from editorial.models import Source, Status
+from practices.models import Practice, Programme
+from recommendations.models import Forum, Recommendation
+from tests import factories as f
+from tests.test_workflow import practice_form_data
+
+pytestmark = pytest.mark.django_db
+
+FORMS = [Practice, Programme, Recommendation, Forum, Country, Source]
+# Filled by the workflow or by the site itself, not written by editors.
+NOT_WRITTEN = {"review_note", "slug_es"}
+
+
+def add_form(model, rf, user):
+    request = rf.get("/")
+    request.user = user
+    model_admin = admin.site._registry[model]
+    return model_admin.get_form(request)()
+
+
+def help_by_field(model, rf, user, language):
+    with translation.override(language):
+        return {
+            name: str(field.help_text)
+            for name, field in add_form(model, rf, user).fields.items()
+            if name not in NOT_WRITTEN
+        }
+
+
+@pytest.mark.parametrize("model", FORMS, ids=lambda m: m._meta.model_name)
+def test_every_field_editors_fill_has_help_text(model, rf, admin_user):
+    helps = help_by_field(model, rf, admin_user, "en")
+    assert [name for name, text in helps.items() if not text] == []
+
+
+@pytest.mark.parametrize("model", FORMS, ids=lambda m: m._meta.model_name)
+def test_every_help_text_is_in_spanish_too(model, rf, admin_user):
+    english = help_by_field(model, rf, admin_user, "en")
+    spanish = help_by_field(model, rf, admin_user, "es")
+    assert [name for name in english if english[name] == spanish[name]] == []
+
+
+def test_a_summary_help_gives_an_example_from_the_catalogue(rf, admin_user):
+    summary = add_form(Practice, rf, admin_user).fields["summary_es"]
+    assert "San José" in str(summary.help_text)
+
+
+def change_url(entry):
+    return reverse("admin:practices_practice_change", args=[entry.pk])
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_fields_publishing_needs_are_marked_required_in_both_tabs(staff_client, language):
+    practice = f.make_practice(status=Status.DRAFT, published_at=None)
+    page = staff_client.get(change_url(practice), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    for column in ("title_en", "title_es", "summary_en", "summary_es", "description_es"):
+        assert f'<label class="required" for="id_{column}">' in page
+    assert '<label for="id_results_es">' in page
+
+
+def test_a_draft_may_still_leave_a_marked_field_empty(staff_client):
+    practice = f.make_practice(status=Status.DRAFT, published_at=None)
+    response = staff_client.post(change_url(practice), practice_form_data(practice, summary_es=""))
+    assert response.status_code == 302
+
+
+def publish_without_spanish_summary(client):
+    practice = f.make_practice(status=Status.REVIEW, published_at=None, summary_es="")
+    data = practice_form_data(practice, status="published")
+    return client.post(change_url(practice), data)
+
+
+def test_a_publishing_error_is_shown_once(staff_client):
+    form = publish_without_spanish_summary(staff_client).context["adminform"].form
+    assert form.non_field_errors() == [
+        "This entry cannot be published while these fields are empty: summary (Spanish)."
+    ]
+
+
+def test_a_publishing_error_flags_the_field_in_its_language_tab(staff_client):
+    form = publish_without_spanish_summary(staff_client).context["adminform"].form
+    assert form.errors["summary_es"] == ["Publishing needs this text."]
+    assert "summary_en" not in form.errors
+
+
+def test_text_written_in_the_same_save_counts_for_publishing(staff_client):
+    practice = f.make_practice(status=Status.REVIEW, published_at=None, summary_es="")
+    data = practice_form_data(practice, status="published", summary_es="Un resumen.")
+    assert staff_client.post(change_url(practice), data).status_code == 302
+    practice.refresh_from_db()
+    assert practice.status == Status.PUBLISHED
