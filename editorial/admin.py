@@ -373,6 +373,11 @@ class EditorialForm(forms.ModelForm):
         if "status" in self.fields:
             allowed = services.allowed_statuses(self.user, self.instance)
             self.fields["status"].choices = [(s.value, s.label) for s in allowed]
+        if not services.can_publish(self.user, self.instance):
+            # A disabled field keeps the stored value whatever the request sends.
+            for name in self._meta.model.reviewer_fields:
+                if name in self.fields:
+                    self.fields[name].disabled = True
         for field in self._meta.model.required_translations:
             for code, _language in settings.LANGUAGES:
                 if f"{field}_{code}" in self.fields:
@@ -640,6 +645,10 @@ class EditorialAdmin(SpreadsheetImportMixin, ImportExportMixin, TranslatedHistor
         super().delete_queryset(request, queryset)
 
     def has_import_permission(self, request):
+        return services.can_publish(request.user, self.model())
+
+    def has_publish_permission(self, request):
+        """For actions only reviewers may take (`permissions=["publish"]`)."""
         return services.can_publish(request.user, self.model())
 
     def get_queryset(self, request):

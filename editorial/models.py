@@ -365,6 +365,9 @@ class Editorial(models.Model):
     required_translations: tuple[str, ...] = ()
     # Translated fields that accept a small set of HTML, cleaned with nh3 on save and output.
     rich_text_fields: tuple[str, ...] = ()
+    # Fields only reviewers (the publish permission) set: the admin's form shows them to editors
+    # read-only, and proposed changes never carry them.
+    reviewer_fields: tuple[str, ...] = ()
 
     # Written by save() itself, so they follow any partial save.
     derived_fields = ("search_text", "search_title", "published_at")

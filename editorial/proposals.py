@@ -20,7 +20,8 @@ from .models import ProposedChange, Status
 from .services import can_publish
 
 # What the workflow sets, never a proposal: publishing a change keeps the entry's status and
-# dates as they are then, even if it was archived since the change was proposed.
+# dates as they are then, even if it was archived since the change was proposed. Its
+# `reviewer_fields` are kept the same way, as editors never set them.
 BOOKKEEPING = {
     "status",
     "published_at",
@@ -88,7 +89,7 @@ def proposed_rows(entry, proposal):
     proposed = {
         name: value
         for name, value in proposal.version.field_dict.items()
-        if name not in BOOKKEEPING
+        if name not in BOOKKEEPING and name not in entry.reviewer_fields
     }
     return field_changes(type(entry), entry_fields(entry), proposed)
 
@@ -123,7 +124,11 @@ def publish_change(*, proposal, user):
     with reversion.create_revision():
         for field in opts.concrete_fields:
             name = field.attname
-            if name in proposed and name not in BOOKKEEPING | translated and not field.primary_key:
+            if (
+                name in proposed
+                and name not in BOOKKEEPING | translated | set(entry.reviewer_fields)
+                and not field.primary_key
+            ):
                 setattr(entry, name, proposed[name])
         entry.check_publishable()
         entry.save()

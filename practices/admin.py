@@ -1,5 +1,8 @@
-from django.contrib import admin
+import reversion
+from django.contrib import admin, messages
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from editorial.admin import (
     CountryListFilter,
@@ -24,6 +27,34 @@ from .models import (
     Theme,
 )
 from .resources import PracticeResource, ProgrammeResource
+
+evidence_fieldset = (
+    _("How sure is this entry"),
+    {"fields": ["evidence_level", "verified_on"]},
+)
+
+
+@admin.action(description=_("Mark selected entries as verified today"), permissions=["publish"])
+def mark_verified(modeladmin, request, queryset):
+    """A reviewer vouches for the entries, as checked against their sources today."""
+    today = timezone.localdate()
+    for entry in queryset:
+        with reversion.create_revision():
+            entry.verified_on = today
+            entry.save()
+            reversion.set_user(request.user)
+            reversion.set_comment(_("Verified against its sources."))
+    count = len(queryset)
+    messages.success(
+        request,
+        ngettext(
+            "%(n)d entry marked as verified today.",
+            "%(n)d entries marked as verified today.",
+            count,
+        )
+        % {"n": count},
+    )
+
 
 for vocabulary in (Theme, ProgrammeKind, ActorType, TargetGroup):
     admin.site.register(vocabulary, VocabularyAdmin)
@@ -96,6 +127,7 @@ class ProgrammeAdmin(EditorialAdmin):
         "beneficiaries_year": _("The year that number refers to, e.g. 2020."),
         "sources": SOURCES_HELP,
     }
+    actions = [*EditorialAdmin.actions, mark_verified]
     list_display = [
         title_column(Programme, "name"),
         "countries_column",
@@ -104,7 +136,13 @@ class ProgrammeAdmin(EditorialAdmin):
         "last_change",
     ]
     list_select_related = ["country"]
-    list_filter = ["status", TranslationFilter, "kind", ("country", CountryListFilter)]
+    list_filter = [
+        "status",
+        TranslationFilter,
+        "kind",
+        "evidence_level",
+        ("country", CountryListFilter),
+    ]
     search_fields = ["name_en", "name_es", "responsible_institution_en"]
     autocomplete_fields = ["kind", "country", "sources"]
     fieldsets = [
@@ -123,6 +161,7 @@ class ProgrammeAdmin(EditorialAdmin):
             },
         ),
         (_("Sources"), {"fields": ["sources"]}),
+        evidence_fieldset,
         publication_fieldset,
     ]
 
@@ -185,6 +224,7 @@ class PracticeAdmin(EditorialAdmin):
         "themes": _("The themes a reader would look for it under, e.g. Regularization."),
         "sources": SOURCES_HELP,
     }
+    actions = [*EditorialAdmin.actions, mark_verified]
     saved_filters = [
         *EditorialAdmin.saved_filters,
         (_("Suggested by visitors"), "suggested=yes"),
@@ -208,6 +248,7 @@ class PracticeAdmin(EditorialAdmin):
         "status",
         TranslationFilter,
         "level",
+        "evidence_level",
         "themes",
         ("countries", CountryListFilter),
         "countries__subregion",
@@ -233,5 +274,6 @@ class PracticeAdmin(EditorialAdmin):
         (_("Period"), {"fields": ["start_year", "end_year", "is_ongoing", "is_planned"]}),
         (_("Global Compact for Migration"), {"fields": ["compact_objectives"]}),
         (_("Sources"), {"fields": ["sources"]}),
+        evidence_fieldset,
         publication_fieldset,
     ]

@@ -9,6 +9,26 @@ from editorial.export import columns, export_records, names, timestamp
 PRACTICES_FILE = pgettext_lazy("name of a downloaded file", "practices")
 PROGRAMMES_FILE = pgettext_lazy("name of a downloaded file", "programmes")
 
+# How sure each entry is, the same for practices and programmes.
+EVIDENCE_COLUMNS = (
+    (
+        "evidence_level",
+        _("What its sources show: described only, results reported, or independently evaluated."),
+    ),
+    (
+        "verified_on",
+        _("The day a reviewer last checked it against its sources (ISO 8601); empty if not yet."),
+    ),
+)
+
+
+def evidence(entry):
+    return {
+        "evidence_level": str(entry.get_evidence_level_display()),
+        "verified_on": entry.verified_on.isoformat() if entry.verified_on else None,
+    }
+
+
 PRACTICE_FIELDS = columns(
     "id",
     "url",
@@ -38,6 +58,7 @@ PRACTICE_FIELDS = columns(
     "ongoing",
     "planned",
     "sources",
+    *EVIDENCE_COLUMNS,
     "published_at",
     "updated_at",
 )
@@ -72,6 +93,7 @@ def practice_record(practice, request):
         "ongoing": practice.is_ongoing,
         "planned": practice.is_planned,
         "sources": names(practice.sources),
+        **evidence(practice),
         "published_at": timestamp(practice.published_at),
         "updated_at": timestamp(practice.updated_at),
     }
@@ -100,6 +122,7 @@ PROGRAMME_FIELDS = columns(
     ("beneficiaries", _("How many people it reached, as the sources count them.")),
     ("beneficiaries_year", _("The year those people were counted.")),
     "sources",
+    *EVIDENCE_COLUMNS,
     "published_at",
     "updated_at",
 )
@@ -125,6 +148,7 @@ def programme_record(programme, request):
         "beneficiaries": programme.beneficiaries,
         "beneficiaries_year": programme.beneficiaries_year,
         "sources": names(programme.sources),
+        **evidence(programme),
         "published_at": timestamp(programme.published_at),
         "updated_at": timestamp(programme.updated_at),
     }

@@ -25,6 +25,7 @@ FACETS = [
     "actor_type",
     "target_group",
     "objective",
+    "evidence",
 ]
 # Many-to-many relations, each read as (practice, related id) rows.
 LINKS = {
@@ -57,8 +58,8 @@ def facet_values():
     kinds = dict(Programme.objects.published().values_list("pk", "kind__slug"))
     seen = {}
     values = {}
-    for pk, level, programme_id in Practice.objects.published().values_list(
-        "pk", "level", "programme_id"
+    for pk, level, programme_id, evidence in Practice.objects.published().values_list(
+        "pk", "level", "programme_id", "evidence_level"
     ):
         countries = [rows["countries"][id] for id in linked["countries"].get(pk, ())]
         actors = [rows["actors"][id] for id in linked["actors"].get(pk, ())]
@@ -81,6 +82,7 @@ def facet_values():
                 ),
                 seen,
             ),
+            shared([evidence], seen),
         )
     return values
 

@@ -16,6 +16,7 @@ from editorial.search import ranked
 from .models import (
     ActorType,
     CompactObjective,
+    EvidenceLevel,
     Level,
     Practice,
     Programme,
@@ -41,6 +42,8 @@ class PracticeFilter(SearchFilterMixin):
         "actor_type": pgettext_lazy("URL parameter", "actor_type"),
         "target_group": pgettext_lazy("URL parameter", "target_group"),
         "objective": pgettext_lazy("URL parameter", "objective"),
+        "evidence": pgettext_lazy("URL parameter", "evidence"),
+        "verified_since": pgettext_lazy("URL parameter", "verified_since"),
         "year_from": pgettext_lazy("URL parameter", "year_from"),
         "year_to": pgettext_lazy("URL parameter", "year_to"),
         "sort": pgettext_lazy("URL parameter", "sort"),
@@ -77,6 +80,25 @@ class PracticeFilter(SearchFilterMixin):
         field_name="compact_objectives",
         queryset=CompactObjective.objects.all(),
         label=_("Global Compact objective"),
+    )
+    evidence = TranslatedChoiceFilter(
+        field_name="evidence_level",
+        choices=FixedChoices(
+            EvidenceLevel.choices,
+            {
+                EvidenceLevel.DESCRIBED: pgettext_lazy("URL value", "described"),
+                EvidenceLevel.RESULTS: pgettext_lazy("URL value", "results"),
+                EvidenceLevel.EVALUATED: pgettext_lazy("URL value", "evaluated"),
+            },
+        ),
+        label=_("Evidence"),
+    )
+    verified_since = django_filters.NumberFilter(
+        label=_("Verified since"),
+        field_name="verified_on",
+        lookup_expr="year__gte",
+        min_value=1900,
+        max_value=2100,
     )
     year_from = django_filters.NumberFilter(
         label=_("From year"), method="filter_year_from", min_value=1900, max_value=2100

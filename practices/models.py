@@ -172,11 +172,48 @@ class Period(models.Model):
         return ""
 
 
+class EvidenceLevel(models.TextChoices):
+    """How far the sources go in showing that an entry works, from least to most."""
+
+    DESCRIBED = "described", _("Described only")
+    RESULTS = "results", _("Results reported")
+    EVALUATED = "evaluated", _("Independently evaluated")
+
+
+class Evidence(models.Model):
+    """How sure readers can be of an entry: officials ask before they copy a practice."""
+
+    evidence_level = models.CharField(
+        _("evidence level"),
+        max_length=10,
+        choices=EvidenceLevel.choices,
+        default=EvidenceLevel.DESCRIBED,
+        help_text=_(
+            "What the sources show: only a description, results they report, or an evaluation "
+            "by someone other than those who ran it. Choose “independently evaluated” only when "
+            "a source says such an evaluation was made."
+        ),
+    )
+    verified_on = models.DateField(
+        _("last verified"),
+        null=True,
+        blank=True,
+        help_text=_("The day a reviewer last checked the entry against its sources."),
+    )
+
+    # A reviewer vouches for the entry with this date, so editors cannot set it (see
+    # Editorial.reviewer_fields); first among the bases so it overrides that default.
+    reviewer_fields = ("verified_on",)
+
+    class Meta:
+        abstract = True
+
+
 class ProgrammeQuerySet(EditorialQuerySet):
     card_select_related = ("kind", "country")
 
 
-class Programme(Editorial, Period):
+class Programme(Evidence, Editorial, Period):
     """A government (or intergovernmental) programme or process."""
 
     name = models.CharField(_("name"), max_length=250)
@@ -249,7 +286,7 @@ class PracticeQuerySet(EditorialQuerySet):
     card_relations = ("countries", "themes")
 
 
-class Practice(Editorial, Period):
+class Practice(Evidence, Editorial, Period):
     title = models.CharField(_("title"), max_length=250)
     summary = models.TextField(_("summary"))
     description = models.TextField(_("description"))
@@ -301,11 +338,11 @@ class Practice(Editorial, Period):
         permissions = [("publish_practice", _("Can publish, archive and restore practices"))]
         ordering = ["-published_at", "title"]
         indexes = [
-            # Lists read published practices newest first, and facets count them by level and
-            # programme: one index answers both without reading the long texts.
+            # Lists read published practices newest first, and facets count them by level,
+            # programme and evidence: one index answers both without reading the long texts.
             models.Index(
                 fields=["status", "-published_at", "id"],
-                include=["level", "programme"],
+                include=["level", "programme", "evidence_level"],
                 name="practice_listing",
             ),
         ]

@@ -43,6 +43,8 @@ class ProgrammeResource(EditorialResource):
             "beneficiaries",
             "beneficiaries_year",
             "sources",
+            "evidence_level",
+            "verified_on",
             "status",
         )
         export_order = fields
@@ -88,6 +90,8 @@ class PracticeResource(EditorialResource):
             "is_ongoing",
             "is_planned",
             "sources",
+            "evidence_level",
+            "verified_on",
             "status",
         )
         export_order = fields

@@ -48,6 +48,7 @@ def pages(country, programme, practice):
         "/en/",
         "/en/practices/",
         f"/en/practices/?country={country.slug}&q=practice&sort=title",
+        "/en/practices/?evidence=results&verified_since=2025",
         "/en/practices/?format=json",
         practice.get_absolute_url(),
         "/en/countries/",
