@@ -47,7 +47,15 @@ def test_programme_comparison_leaves_out_rows_no_programme_fills(client):
     first = make_programme(legal_basis_en="Decree 1", start_year=2015)
     second = make_programme()
     page = compare_programmes(client, [first, second]).content.decode()
-    assert row_headers(page) == ["Country", "Kind", "Period", "Summary", "Legal basis", "Sources"]
+    assert row_headers(page) == [
+        "Country",
+        "Kind",
+        "Evidence",
+        "Period",
+        "Summary",
+        "Legal basis",
+        "Sources",
+    ]
 
 
 def test_programme_comparison_names_the_rows_it_leaves_out(client):

@@ -119,6 +119,15 @@ def test_the_programme_page_and_list_show_the_level(client):
     assert "Results reported" in listing
 
 
+def test_the_programme_comparison_sets_the_levels_side_by_side(client):
+    measured, described = make_programme(evidence_level=RESULTS), make_programme()
+    with override("en"):
+        page = client.get(
+            reverse("practices:compare"), {"programme": [measured.pk, described.pk]}
+        ).content.decode()
+    assert "Results reported" in page and "Described only" in page
+
+
 # --- only reviewers set the date ----------------------------------------------------------
 
 
