@@ -131,6 +131,17 @@ class HistoryAdmin(VersionAdmin):
 
 class TranslatedHistoryAdmin(HistoryAdmin, TabbedTranslationAdmin):
     change_list_template = "admin/editorial/change_list.html"
+    change_form_template = "admin/editorial/change_form.html"
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+        # After the tabs' script, so that its ready handler, which builds the tabs, runs first.
+        js = [
+            "admin/js/jquery.init.js",
+            "modeltranslation/js/tabbed_translation_fields.js",
+            "js/translation-view.js",
+            "js/admin-labels.js",
+        ]
 
 
 class VocabularyAdmin(TranslatedHistoryAdmin):
@@ -447,7 +458,6 @@ class EditorialAdmin(SpreadsheetImportMixin, ImportExportMixin, TranslatedHistor
             "in both English and Spanish."
         ),
     }
-    change_form_template = "admin/editorial/change_form.html"
     list_filter = ["status", TranslationFilter]
     readonly_fields = [
         "published_at",

@@ -98,3 +98,18 @@ def test_text_written_in_the_same_save_counts_for_publishing(staff_client):
     assert staff_client.post(change_url(practice), data).status_code == 302
     practice.refresh_from_db()
     assert practice.status == Status.PUBLISHED
+
+
+@pytest.mark.parametrize(
+    "model, entry",
+    [(Country, f.make_country), (Source, f.make_source), (Practice, f.make_practice)],
+    ids=["country", "source", "practice"],
+)
+def test_every_translated_form_offers_english_and_spanish_side_by_side(staff_client, model, entry):
+    url = reverse(
+        f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[entry().pk]
+    )
+    page = staff_client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert 'id="translation-view-toggle"' in page
+    assert "En paralelo: inglés | español" in page
+    assert "/static/js/translation-view.js" in page
