@@ -2,13 +2,19 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from editorial.admin import TranslatedHistoryAdmin
+from editorial.admin import FieldHelp, TranslatedHistoryAdmin
 
 from .models import Country, KeyFigure
 
 
-class KeyFigureInline(TranslationTabularInline):
+class KeyFigureInline(FieldHelp, TranslationTabularInline):
     model = KeyFigure
+    help_texts = {
+        "value": _("The number alone, e.g. 7000 for “more than 7,000”."),
+        "unit": _("A unit the number needs after it, e.g. %; leave empty when the label says it."),
+        "source": _("The document the figure comes from, found by its title."),
+        "position": _("Order on the country's page: lower numbers come first."),
+    }
     extra = 0
     autocomplete_fields = ["source"]
 

@@ -41,16 +41,9 @@ from .roles import publish_permission
 from .spreadsheets import SpreadsheetImportMixin
 
 
-class HistoryAdmin(VersionAdmin):
-    """Every change is kept; the history lists what changed, field by field, in both languages.
+class FieldHelp:
+    """For the admins and the inlines editors write in."""
 
-    Restoring an earlier version is for reviewers (and superusers) only.
-    """
-
-    object_history_template = "admin/editorial/object_history.html"
-    revision_form_template = "admin/editorial/revision_form.html"
-    history_latest_first = True
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # What to write in each field, by field name; both language tabs of a translated field
     # share it. Kept on the admin rather than the model, so changing the advice needs no
     # migration; a field's help on the model stands where none is given here.
@@ -62,6 +55,18 @@ class HistoryAdmin(VersionAdmin):
         if formfield is not None and name in self.help_texts:
             formfield.help_text = self.help_texts[name]
         return formfield
+
+
+class HistoryAdmin(FieldHelp, VersionAdmin):
+    """Every change is kept; the history lists what changed, field by field, in both languages.
+
+    Restoring an earlier version is for reviewers (and superusers) only.
+    """
+
+    object_history_template = "admin/editorial/object_history.html"
+    revision_form_template = "admin/editorial/revision_form.html"
+    history_latest_first = True
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def history_view(self, request, object_id, extra_context=None):
         obj = self.reachable_object(request, object_id)

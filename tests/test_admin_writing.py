@@ -108,3 +108,18 @@ def test_every_translated_form_offers_english_and_spanish_side_by_side(staff_cli
     assert 'id="translation-view-toggle"' in page
     assert "En paralelo: inglés | español" in page
     assert "/static/js/translation-view.js" in page
+
+
+def key_figure_help(rf, user, language):
+    request = rf.get("/")
+    request.user = user
+    inline = admin.site._registry[Country].get_inline_instances(request)[0]
+    with translation.override(language):
+        fields = inline.get_formset(request).form.base_fields
+        return {name: str(field.help_text) for name, field in fields.items()}
+
+
+def test_every_field_of_a_countrys_key_figures_has_help_in_both_languages(rf, admin_user):
+    english = key_figure_help(rf, admin_user, "en")
+    spanish = key_figure_help(rf, admin_user, "es")
+    assert [name for name, text in english.items() if not text or text == spanish[name]] == []
