@@ -151,7 +151,9 @@ def test_searching_without_accents_finds_the_practice_with_the_accented_spanish_
         search_box.press("Enter")
 
     assert query_of(page)["q"] == [typed]
-    assert result_titles(page) == [in_language(lang, practice)]
+    # The accented title ranks first; practices of a theme of that name may follow it.
+    first = page.locator(".listing__results .card__title a").first.inner_text()
+    assert first == in_language(lang, practice)
 
 
 @pytest.mark.parametrize(
