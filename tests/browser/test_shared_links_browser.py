@@ -72,7 +72,10 @@ def test_spanish_filter_addresses_carry_no_english_words(new_page, catalogue, vi
     addresses = [
         page.url,
         page.locator("meta[property='og:url']").get_attribute("content"),
-        *links.evaluate_all("links => links.map(link => link.href)"),
+        # The map's links are SVG <a>s, whose `href` is no string: read the attribute.
+        *links.evaluate_all(
+            "links => links.map(link => new URL(link.getAttribute('href'), document.baseURI).href)"
+        ),
     ]
     assert len(addresses) > 8  # the chips, the orders, the downloads, the canonical link…
     words = {
