@@ -16,7 +16,7 @@ from functools import reduce
 
 from django.conf import settings
 from django.db import connection, migrations
-from django.db.models import BooleanField, Case, F, Q, When
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, Q, When
 from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language
 
@@ -84,7 +84,10 @@ def search(queryset, value, *, match_all=True):
         conditions = [
             Q(search_text__contains=term) | linked_to_names(model, term) for term in terms
         ]
-        return queryset.filter(reduce(combine, conditions))
+        in_title = reduce(combine, [Q(search_title__contains=term) for term in terms])
+        return queryset.filter(reduce(combine, conditions)).annotate(
+            rank=ExpressionWrapper(in_title, output_field=BooleanField())
+        )
     table = connection.ops.quote_name(model._meta.db_table)
     in_text, params, conditions = [], [], []
     for term in terms:

@@ -1,10 +1,12 @@
 """Search is accent- and case-insensitive and finds text in either language."""
 
+from datetime import timedelta
 from urllib.parse import quote_plus
 
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import override
 
 from editorial.models import Status
@@ -177,3 +179,11 @@ def test_numbers_in_titles_are_never_offered_as_words(client):
     make_practice(title_en="Regularization plan 2024", title_es="Plan de regularización 2024")
     response = client.get(reverse("practices:list"), {"q": "2025"})
     assert response.context["search"].suggestion is None
+
+
+def test_titles_with_the_words_come_first_on_any_database(client):
+    older = make_practice(
+        title_en="Amnesty for seasonal workers", published_at=timezone.now() - timedelta(days=9)
+    )
+    make_practice(title_en="Border health", summary_en="An amnesty helped the clinics' staff.")
+    assert titles(client, "amnesty")[0] == older.title_en
