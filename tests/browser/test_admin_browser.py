@@ -1,24 +1,13 @@
 """The admin works under the site's Content Security Policy, in a real headless Chromium."""
 
-import os
-
 import pytest
 from playwright.sync_api import expect
 
-from scripts.chromium import CHROMIUM
 from tests import factories as f
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
-    pytest.mark.skipif(
-        not os.access(CHROMIUM, os.X_OK),
-        reason=f"no Chromium at {CHROMIUM}: apt-get install chromium to run the browser tests",
-    ),
-]
+from .admin import ADMIN_MARKS, PASSWORD
 
-PASSWORD = "a-browser-password"
+pytestmark = ADMIN_MARKS
 # What editors open: lists, the translated tabs and autocompletes of a change form, the
 # spreadsheet import and export, the history, and the lock-out records.
 PAGES = [

@@ -1,29 +1,17 @@
 """The admin home, the change lists and the history, in a real headless Chromium at 1366 px, in
 both languages: what editors see, no refused style or script, and no accessibility violation."""
 
-import os
-
 import pytest
 import reversion
 from playwright.sync_api import expect
 
 from editorial.models import Status
-from scripts.chromium import CHROMIUM
 from tests import factories as f
 
+from .admin import ADMIN_MARKS, PASSWORD
 from .test_page_quality import AXE_SCRIPT, AXE_TAGS, describe_violations
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
-    pytest.mark.skipif(
-        not os.access(CHROMIUM, os.X_OK),
-        reason=f"no Chromium at {CHROMIUM}: apt-get install chromium to run the browser tests",
-    ),
-]
-
-PASSWORD = "a-browser-password"
+pytestmark = ADMIN_MARKS
 LANGS = ["en", "es"]
 
 

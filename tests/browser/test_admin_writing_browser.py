@@ -1,29 +1,18 @@
 """Writing an entry in a real headless Chromium at 1366 px, in both languages: English and
 Spanish side by side or as tabs, the tab of an error flagged, and no accessibility violation."""
 
-import os
 import re
 
 import pytest
 from playwright.sync_api import expect
 
 from editorial.models import Status
-from scripts.chromium import CHROMIUM
 from tests import factories as f
 
+from .admin import ADMIN_MARKS, PASSWORD
 from .test_page_quality import AXE_SCRIPT, AXE_TAGS, describe_violations
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
-    pytest.mark.skipif(
-        not os.access(CHROMIUM, os.X_OK),
-        reason=f"no Chromium at {CHROMIUM}: apt-get install chromium to run the browser tests",
-    ),
-]
-
-PASSWORD = "a-browser-password"
+pytestmark = ADMIN_MARKS
 LANGS = ["en", "es"]
 TOGGLE = "#translation-view-toggle"
 
