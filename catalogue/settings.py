@@ -179,6 +179,7 @@ AXES_CLIENT_IP_CALLABLE = "editorial.clients.client_address"
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
 # Only staff have sessions: one ends after a working day without a request.
+SESSION_ENGINE = "editorial.sessions"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 

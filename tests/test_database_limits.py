@@ -120,6 +120,19 @@ def test_a_database_out_of_reach_after_the_view_answers_503_in_the_page_language
     assert BUSY[language] in response.content.decode()
 
 
+def test_a_session_update_failing_for_the_database_answers_503_not_400(signed_in, monkeypatch):
+    from django.contrib.sessions.models import Session
+
+    def save(*args, **kwargs):
+        raise OperationalError("the database system is shutting down")
+
+    # Django's own session store reads this as a session deleted meanwhile: a 400.
+    monkeypatch.setattr(Session, "save", save)
+    response = signed_in.get("/en/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10"
+
+
 def test_any_other_error_after_the_view_is_still_a_500(signed_in, monkeypatch):
     fail_saving_sessions(monkeypatch, RuntimeError)
     assert signed_in.get("/en/").status_code == 500
