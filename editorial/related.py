@@ -24,35 +24,41 @@ def cached_rows(model):
     return rows
 
 
+def linked_ids(model, relations, entry_ids=None):
+    """{(relation name, entry id): [related ids]} of the many-to-many `relations` of `model`, in
+    one query; of every entry, or of `entry_ids` only."""
+    quote = connection.ops.quote_name
+    ids = list(entry_ids) if entry_ids is not None else None
+    parts, params = [], []
+    for index, name in enumerate(relations):
+        field = model._meta.get_field(name)
+        source, target = quote(field.m2m_column_name()), quote(field.m2m_reverse_name())
+        table = quote(field.remote_field.through._meta.db_table)
+        part = f"SELECT {index}, {source}, {target} FROM {table}"
+        if ids is not None:
+            part += f" WHERE {source} IN ({', '.join(['%s'] * len(ids))})"
+            params += ids
+        parts.append(part)
+    links = {}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for index, entry_id, related_id in cursor.fetchall():
+            links.setdefault((relations[index], entry_id), []).append(related_id)
+    return links
+
+
 def prefetch_small_relations(entries, *relations):
     """Fill the many-to-many `relations` of `entries` in one query; returns them as a list."""
     entries = list(entries)
     if not entries or not relations:
         return entries
     model = type(entries[0])
-    quote = connection.ops.quote_name
-    ids = [entry.pk for entry in entries]
-    placeholders = ", ".join(["%s"] * len(ids))
-    parts, params, fields = [], [], []
-    for index, name in enumerate(relations):
-        field = model._meta.get_field(name)
-        source, target = quote(field.m2m_column_name()), quote(field.m2m_reverse_name())
-        table = quote(field.remote_field.through._meta.db_table)
-        parts.append(
-            f"SELECT {index}, {source}, {target} FROM {table} WHERE {source} IN ({placeholders})"
-        )
-        params += ids
-        fields.append(field)
-    links = {}
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        for index, entry_id, related_id in cursor.fetchall():
-            links.setdefault((index, entry_id), set()).add(related_id)
-    for index, field in enumerate(fields):
-        rows = cached_rows(field.related_model)
+    links = linked_ids(model, relations, [entry.pk for entry in entries])
+    for name in relations:
+        rows = cached_rows(model._meta.get_field(name).related_model)
         for entry in entries:
-            linked = links.get((index, entry.pk), set())
-            fill(entry, field.name, [row for pk, row in rows.items() if pk in linked])
+            linked = set(links.get((name, entry.pk), ()))
+            fill(entry, name, [row for pk, row in rows.items() if pk in linked])
     return entries
 
 

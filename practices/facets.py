@@ -12,7 +12,7 @@ from django.db import connection
 from countries.models import Country
 from editorial.cache import generation
 from editorial.facets import FacetIndex, shared
-from editorial.related import cached_rows
+from editorial.related import cached_rows, linked_ids
 
 from .models import Actor, CompactObjective, Practice, Programme, TargetGroup, Theme
 
@@ -39,21 +39,10 @@ LINKS = {
 
 def facet_values():
     """{practice id: its values in each of FACETS} for every published practice."""
+    links = linked_ids(Practice, list(LINKS))
     linked = {name: {} for name in LINKS}
-    quote = connection.ops.quote_name
-    parts = []
-    for index, name in enumerate(LINKS):
-        field = Practice._meta.get_field(name)
-        parts.append(
-            f"SELECT {index}, {quote(field.m2m_column_name())}, "
-            f"{quote(field.m2m_reverse_name())} "
-            f"FROM {quote(field.remote_field.through._meta.db_table)}"
-        )
-    names = list(LINKS)
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts))
-        for index, practice_id, related_id in cursor.fetchall():
-            linked[names[index]].setdefault(practice_id, []).append(related_id)
+    for (name, practice_id), related in links.items():
+        linked[name][practice_id] = related
     rows = {name: cached_rows(model) for name, model in LINKS.items()}
     kinds = dict(Programme.objects.published().values_list("pk", "kind__slug"))
     seen = {}
