@@ -18,7 +18,7 @@ from editorial.models import Status, published_counts
 from editorial.related import cached_rows
 from editorial.views import CanonicalAddressMixin
 from practices.export import PRACTICE_FIELDS, PRACTICES_FILE, PROGRAMME_FIELDS, PROGRAMMES_FILE
-from practices.facets import practice_facets
+from practices.facets import catalogue_facets
 from practices.feeds import LatestPracticesFeed
 from practices.models import Practice, Programme, ProgrammeKind, Theme
 from practices.pictures import country_theme_matrix, programme_timeline
@@ -66,7 +66,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         # The catalogue's facet counts, cached until it changes, give the home page its figures.
-        practices, facets = practice_facets(Practice.objects.published(), narrowed=False)
+        practices, facets = catalogue_facets(Practice.objects.published())
         countries = with_practice_counts(cached_rows(Country).values(), facets["country"])
         programmes, recommendations = published_counts(Programme, Recommendation)
         themes = with_practice_counts(cached_rows(Theme).values(), facets["theme"])

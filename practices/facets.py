@@ -79,16 +79,13 @@ def facet_values():
 index = FacetIndex(FACETS, facet_values)
 
 
-def practice_facets(results, *, narrowed=True):
-    """(number of results, {filter name: {value: number of results having it}}).
+def catalogue_facets(results):
+    """(number of published practices, {filter name: {value: number having it}}).
 
-    Counts of the whole catalogue (`narrowed=False`: no filter, no search) are the same for
-    every visitor until the catalogue changes, and the list's first page asks for them most:
-    they are kept in the shared cache until then.
+    The whole catalogue's counts are the same for every visitor until the catalogue changes,
+    and the list's first page and the home page ask for them most: they are kept in the shared
+    cache until then. `results` are the published practices.
     """
-    if narrowed:
-        ids, facets = ordered_results(results.order_by())
-        return len(ids), facets
     key = f"facets:catalogue:{generation()}"
     counted = cache.get(key)
     if counted is None:

@@ -17,7 +17,7 @@ from editorial.views import CanonicalSlugMixin, FilteredListMixin
 
 from . import services
 from .export import export_practices, export_programmes
-from .facets import list_results, practice_facets
+from .facets import catalogue_facets, list_results
 from .feeds import LatestPracticesFeed
 from .filters import PracticeFilter, ProgrammeFilter
 from .forms import CompareForm, SuggestionForm
@@ -34,7 +34,7 @@ class PracticeListView(FilteredListMixin, TemplateView):
 
     def themes_with_results(self):
         # The whole catalogue's counts, kept until it changes: an empty list asks no query more.
-        _total, counts = practice_facets(self.get_queryset(), narrowed=False)
+        _total, counts = catalogue_facets(self.get_queryset())
         numbers = counts["theme"]
         parameter = self.filterset.parameter("theme")
         language = get_language()
@@ -62,7 +62,7 @@ class PracticeListView(FilteredListMixin, TemplateView):
         )
         self.first_ids = None
         if not narrowed:
-            total, self.facets = practice_facets(results, narrowed=False)
+            total, self.facets = catalogue_facets(results)
             return total
         query = "&".join(sorted(self.shared_query().urlencode().split("&")))
         total, self.facets, self.first_ids = list_results(
