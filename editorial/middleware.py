@@ -9,7 +9,8 @@ from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.urls.resolvers import LocalePrefixPattern
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 from django.utils.translation import (
     get_language,
@@ -211,20 +212,54 @@ class TranslatedPathMiddleware:
 
 def path_in_language(rest, language):
     """The path, in `language`'s words, of the page that `rest` (a path after its language
-    prefix) names in any language's words; None when it names no page."""
+    prefix) names in any language's words, even mixed (/paises/compare/); None when it names
+    no page."""
     candidates = [rest]
     if settings.APPEND_SLASH and not rest.endswith("/"):
         candidates.append(f"{rest}/")
-    for code, _name in settings.LANGUAGES:
-        for candidate in candidates:
+    for candidate in candidates:
+        if (found := resolve_in_any_words(language_patterns(), candidate.lstrip("/"))) is None:
+            continue
+        view_name, kwargs = found
+        with override(language):
+            try:
+                return reverse(view_name, kwargs=kwargs)
+            except NoReverseMatch:
+                return None
+    return None
+
+
+def language_patterns():
+    """The patterns of the pages under a language prefix."""
+    (prefixed,) = [
+        entry
+        for entry in get_resolver().url_patterns
+        if isinstance(entry, URLResolver) and isinstance(entry.pattern, LocalePrefixPattern)
+    ]
+    return prefixed.url_patterns
+
+
+def resolve_in_any_words(patterns, path, namespaces=()):
+    """(view name, keyword arguments) of the page `path` names, each of its words read in
+    whichever language it is written in; None when it names no page.
+
+    Django reads a whole path in one language. Here each level of the patterns may be read in
+    any, in the patterns' order as Django tries them, so in /paises/compare/ the word "compare"
+    finds the comparison, which comes before a country's slug, rather than a country so named.
+    """
+    for pattern in patterns:
+        for code, _name in settings.LANGUAGES:
             with override(code):
-                try:
-                    match = resolve(f"/{code}{candidate}")
-                except Resolver404:
-                    continue
-            with override(language):
-                try:
-                    return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
-                except NoReverseMatch:
-                    return None
+                match = pattern.pattern.match(path)
+            if not match:
+                continue
+            rest, _args, kwargs = match
+            if isinstance(pattern, URLPattern):
+                if pattern.name:
+                    return ":".join([*namespaces, pattern.name]), kwargs
+                continue
+            inner = (*namespaces, pattern.namespace) if pattern.namespace else namespaces
+            if (found := resolve_in_any_words(pattern.url_patterns, rest, inner)) is not None:
+                view_name, inner_kwargs = found
+                return view_name, {**kwargs, **inner_kwargs}
     return None

@@ -90,6 +90,25 @@ def test_spanish_path_on_an_english_page_redirects_to_the_english_path(client):
     assert response["Location"] == "/en/practices/?theme=health"
 
 
+@pytest.mark.parametrize(
+    ("mixed", "path"),
+    [
+        ("/es/paises/compare/", "/es/paises/comparar/"),
+        ("/es/countries/comparar/", "/es/paises/comparar/"),
+        ("/es/programas/compare/", "/es/programas/comparar/"),
+        ("/es/sugerir/thanks/", "/es/sugerir/gracias/"),
+        ("/en/countries/comparar/", "/en/countries/compare/"),
+        ("/en/programas/compare/", "/en/programmes/compare/"),
+    ],
+)
+def test_path_mixing_both_languages_words_redirects_permanently_with_its_query(
+    client, mixed, path
+):
+    response = client.get(f"{mixed}?country=guatemala&country=mexico")
+    assert response.status_code == 301
+    assert response["Location"] == f"{path}?country=guatemala&country=mexico"
+
+
 def test_english_path_without_its_final_slash_redirects_at_once(client):
     response = client.get("/es/open-data")
     assert response.status_code == 301
@@ -105,6 +124,11 @@ def test_path_without_a_language_goes_to_the_browsers_language_in_its_words(clie
 
 def test_unknown_entry_at_a_spanish_path_stays_not_found(client):
     assert client.get("/es/practicas/999999/nada/").status_code == 404
+
+
+def test_unknown_country_at_a_spanish_path_stays_not_found(client):
+    # "nada" is a word of no language: the path names a country, which does not exist.
+    assert client.get("/es/paises/nada/").status_code == 404
 
 
 def test_unknown_path_stays_not_found(client):
