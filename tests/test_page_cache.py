@@ -5,6 +5,9 @@ transaction that never commits, so the content generation only moves when the ca
 waiting for the commit are run by hand, as a real commit would.
 """
 
+import gzip
+
+import django.middleware.gzip
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
@@ -40,10 +43,18 @@ def practice():
     )
 
 
-def queries_for(client, path, **kwargs):
+def queries_for(client, path, method="get", **kwargs):
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(path, **kwargs)
+        response = getattr(client, method)(path, **kwargs)
     return response, len(queries)
+
+
+def vary_of(response):
+    return [field.strip() for field in response["Vary"].split(",")]
+
+
+def refuse_to_compress(*args, **kwargs):
+    raise AssertionError("compressed again")
 
 
 def pages_of(practice):
@@ -76,6 +87,46 @@ def test_cached_pages_are_still_compressed_and_answer_304(client, practice):
     assert response["Content-Encoding"] == "gzip"
     response, queries = queries_for(client, LIST, headers={"if-none-match": response["ETag"]})
     assert (response.status_code, queries) == (304, 0)
+
+
+def test_a_cached_page_goes_compressed_to_one_client_and_plain_to_another(client, practice):
+    compressed = client.get(LIST, headers={"accept-encoding": "gzip, deflate"})
+    plain, queries = queries_for(client, LIST)
+    assert queries == 0
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Content-Encoding" not in plain
+    assert gzip.decompress(compressed.content) == plain.content
+    assert b"Migratory amnesty in Belize" in plain.content
+    assert int(compressed["Content-Length"]) == len(compressed.content)
+    assert int(plain["Content-Length"]) == len(plain.content)
+    for response in (compressed, plain):
+        assert {"Accept-Encoding", "Cookie"} <= set(vary_of(response))
+
+
+def test_a_cached_page_is_not_compressed_again_on_each_answer(client, practice, monkeypatch):
+    client.get(LIST, headers={"accept-encoding": "gzip"})
+    monkeypatch.setattr(django.middleware.gzip, "compress_string", refuse_to_compress)
+    response = client.get(LIST, headers={"accept-encoding": "gzip"})
+    assert response.status_code == 200
+    assert b"Migratory amnesty in Belize" in gzip.decompress(response.content)
+
+
+def test_the_etag_of_either_version_earns_a_304_from_the_other(client, practice):
+    compressed = client.get(LIST, headers={"accept-encoding": "gzip"})
+    plain = client.get(LIST)
+    assert compressed["ETag"] == f"W/{plain['ETag']}"
+    again = client.get(LIST, headers={"if-none-match": plain["ETag"], "accept-encoding": "gzip"})
+    assert again.status_code == 304
+    again = client.get(LIST, headers={"if-none-match": compressed["ETag"]})
+    assert again.status_code == 304
+
+
+def test_a_head_request_gets_the_headers_of_the_cached_page(client, practice):
+    client.head(LIST, headers={"accept-encoding": "gzip"})
+    head, queries = queries_for(client, LIST, method="head")
+    assert (head.status_code, queries, head.content) == (200, 0, b"")
+    assert "Content-Encoding" not in head
+    assert int(head["Content-Length"]) == len(client.get(LIST).content)
 
 
 def test_an_edit_shows_at_once_on_every_page(client, practice, django_capture_on_commit_callbacks):
