@@ -144,6 +144,7 @@ class TranslatedHistoryAdmin(HistoryAdmin, TabbedTranslationAdmin):
         js = [
             "admin/js/jquery.init.js",
             "modeltranslation/js/tabbed_translation_fields.js",
+            "js/language-tabs.js",
             "js/translation-view.js",
             "js/admin-labels.js",
         ]

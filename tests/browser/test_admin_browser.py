@@ -84,3 +84,37 @@ def test_select_all_on_the_export_page_clears_and_ticks_every_field(signed_in_pa
     assert all(box.is_checked() for box in fields.all())
 
     assert problems == []
+
+
+def test_language_tabs_switch_by_keyboard_and_hold_no_focusable_link(signed_in_page):
+    practice = f.make_practice()
+    problems = watch(signed_in_page)
+    signed_in_page.goto(f"/admin/practices/practice/{practice.pk}/change/")
+    english = signed_in_page.locator("li[aria-controls=tab_id_summary_en]")
+    spanish = signed_in_page.locator("li[aria-controls=tab_id_summary_es]")
+
+    # The tab is the one control: its link, with no address, takes no focus of its own.
+    expect(signed_in_page.locator(".ui-tabs-nav .ui-tabs-anchor").first).to_be_attached()
+    expect(signed_in_page.locator(".ui-tabs-nav a[href]")).to_have_count(0)
+    english.focus()
+    signed_in_page.keyboard.press("ArrowRight")
+    expect(spanish).to_be_focused()
+    expect(signed_in_page.locator("#id_summary_es")).to_be_visible()
+    expect(signed_in_page.locator("#id_summary_en")).to_be_hidden()
+    # From the tab, the next stop is the field of its panel.
+    signed_in_page.keyboard.press("Tab")
+    expect(signed_in_page.locator("#id_summary_es")).to_be_focused()
+
+    assert problems == []
+
+
+def test_a_language_tab_clicked_shows_its_panel(signed_in_page):
+    practice = f.make_practice()
+    problems = watch(signed_in_page)
+    signed_in_page.goto(f"/admin/practices/practice/{practice.pk}/change/")
+
+    signed_in_page.get_by_role("tab", name="es").first.click()
+
+    expect(signed_in_page.locator("#id_title_es")).to_be_visible()
+    expect(signed_in_page.locator("#id_title_en")).to_be_hidden()
+    assert problems == []
