@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "reversion",
     "import_export",
     "axes",
+    # The rich-text editor of long texts in the admin (its scripts and styles).
+    "django_prose_editor",
     "editorial",
     "countries",
     "practices",
@@ -283,8 +285,14 @@ X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [NONE],
-        "script-src": [SELF],
-        "style-src": [SELF],
+        # The nonce lets in the rich-text editor's import map, an inline script of the admin.
+        "script-src": [SELF, NONCE],
+        # The editor (tiptap) injects its few base rules as an inline style; this is their
+        # hash, so nothing else inline is allowed. The admin's browser tests fail on any
+        # refused style, e.g. after an upgrade changes those rules.
+        "style-src": [SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
+        # The editor's toolbar icons.
+        "font-src": [SELF],
         "img-src": [SELF],
         # The admin's autocomplete fields ask the site for their choices.
         "connect-src": [SELF],

@@ -25,6 +25,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from . import notifications, proposals, scopes, services
+from .editor import RichTextEditor, with_nonce
 from .history import entry_fields, field_changes, version_changes
 from .models import (
     Editorial,
@@ -42,7 +43,8 @@ from .spreadsheets import SpreadsheetImportMixin
 
 
 class FieldHelp:
-    """For the admins and the inlines editors write in."""
+    """For the admins and the inlines editors write in: advice on each field, and the rich-text
+    editor on the long texts that may be formatted."""
 
     # What to write in each field, by field name; both language tabs of a translated field
     # share it. Kept on the admin rather than the model, so changing the advice needs no
@@ -50,8 +52,10 @@ class FieldHelp:
     help_texts = {}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         name = getattr(db_field, "translated_field", db_field).name
+        if name in getattr(db_field.model, "rich_text_fields", ()):
+            kwargs["widget"] = RichTextEditor
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if formfield is not None and name in self.help_texts:
             formfield.help_text = self.help_texts[name]
         return formfield
@@ -137,6 +141,10 @@ class HistoryAdmin(FieldHelp, VersionAdmin):
 class TranslatedHistoryAdmin(HistoryAdmin, TabbedTranslationAdmin):
     change_list_template = "admin/editorial/change_list.html"
     change_form_template = "admin/editorial/change_form.html"
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["media"] = with_nonce(context["media"], request)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     class Media:
         css = {"all": ["css/admin.css"]}

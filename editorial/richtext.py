@@ -9,7 +9,9 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "h3"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}}
+# A numbered list may start elsewhere than 1 or count in letters or Roman numerals, as the
+# admin's editor lets editors choose (legal texts number their clauses a, b, c).
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "ol": {"start", "type", "data-type"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
 
