@@ -1,5 +1,6 @@
 from django.apps import AppConfig, apps
 from django.contrib.auth.signals import user_logged_in
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -35,8 +36,13 @@ class EditorialConfig(AppConfig):
     editorial_models = ["source"]
 
     def ready(self):
+        from . import fragments
         from .cache import bump_on_commit, relations_changed
         from .notifications import remember_language
+
+        # Parts of pages are kept under the generation read before the request reads any row.
+        request_started.connect(fragments.request_started, dispatch_uid="editorial-fragments")
+        request_finished.connect(fragments.request_finished, dispatch_uid="editorial-fragments")
 
         # Mail reaches staff in the language they last signed in to the admin in.
         user_logged_in.connect(remember_language, dispatch_uid="editorial-remember-language")

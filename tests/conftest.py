@@ -15,6 +15,11 @@ def pytest_configure(config):
     settings.PAGE_CACHE_SECONDS = 0
     # The site's shared file cache, in a directory of this run's own.
     settings.CACHES["default"]["LOCATION"] = tempfile.mkdtemp(prefix="catalogue-test-cache-")
+    # Parts of pages kept rendered in memory would go stale the same way (editorial.fragments);
+    # tests/test_fragments.py keeps them on purpose.
+    from editorial import fragments
+
+    fragments.enabled = False
 
 
 @pytest.fixture

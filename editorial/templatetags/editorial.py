@@ -4,6 +4,7 @@ from django.http import QueryDict
 from django.urls import resolve, reverse
 from django.utils.translation import get_language, get_language_info
 
+from editorial import fragments
 from editorial.richtext import render_rich_text
 
 register = template.Library()
@@ -63,3 +64,31 @@ def translated_text(entry, field):
 @register.filter
 def rich(text):
     return render_rich_text(text)
+
+
+@register.tag
+def fragment(parser, token):
+    """{% fragment "name" value… %}…{% endfragment %}: the enclosed part, kept rendered until
+    the content changes (editorial.fragments), for the page's language and these values.
+
+    The values must say everything the part shows besides the content and the language.
+    """
+    name, *values = token.split_contents()[1:]
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(
+        parser.compile_filter(name), [parser.compile_filter(value) for value in values], nodelist
+    )
+
+
+class FragmentNode(template.Node):
+    def __init__(self, name, values, nodelist):
+        self.name, self.values, self.nodelist = name, values, nodelist
+
+    def render(self, context):
+        values = tuple(value.resolve(context) for value in self.values)
+        return fragments.kept(
+            self.name.resolve(context),
+            values,
+            lambda: self.nodelist.render(context),
+        )
