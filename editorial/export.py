@@ -6,17 +6,29 @@ language. CSV writes yes/no as `true`/`false`, lists as values separated by "; "
 an empty cell, in both languages; JSON keeps booleans, lists and null as JSON has them. CSV
 cells that would run as formulas are escaped (editorial.spreadsheets); JSON stays as it is,
 since no spreadsheet program opens it.
+
+Downloads are streamed: entries are read from the database CHUNK_SIZE at a time and written
+as they are read, so a download of the whole catalogue holds one chunk in memory, starts at
+once, and asks a few queries a chunk, however long the list.
 """
 
 import csv
 import json
+import textwrap
+from itertools import islice
 
-from django.http import HttpResponse
+from django.http import StreamingHttpResponse
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
+from .related import cached_rows, linked_ids
 from .spreadsheets import escape_formula
 
 FORMATS = ("csv", "json")
+# Entries read from the database at a time: what a download holds in memory.
+CHUNK_SIZE = 500
+# Columns of every entry that no download reads, and half the size of its row.
+SEARCH_FIELDS = ("search_text", "search_title")
 
 # What the columns that every kind of entry has hold; each export adds its own (`columns`).
 SHARED_COLUMNS = {
@@ -45,8 +57,34 @@ def columns(*specs):
     return dict((spec, SHARED_COLUMNS[spec]) if isinstance(spec, str) else spec for spec in specs)
 
 
-def names(related):
-    return [str(item) for item in related.all()]
+def names(rows):
+    return [str(row) for row in rows]
+
+
+def read_in_chunks(entries, relations=()):
+    """(entry, {relation: [related rows]}) for each entry of the queryset `entries`, in order.
+
+    Entries are read CHUNK_SIZE at a time, with their own prefetch_related lookups; the
+    many-to-many `relations` of a chunk, to small tables whose rows are cached
+    (editorial.related), come in one query for all of them. Reading them as lists rather
+    than through `entry.countries.all()` spares a queryset per entry and relation, which
+    cost more than the rest of a download together.
+    """
+    model = entries.model
+    rows = {name: cached_rows(model._meta.get_field(name).related_model) for name in relations}
+    position = {name: {pk: index for index, pk in enumerate(rows[name])} for name in relations}
+    read = entries.defer(*SEARCH_FIELDS).iterator(chunk_size=CHUNK_SIZE)
+    while chunk := list(islice(read, CHUNK_SIZE)):
+        links = linked_ids(model, relations, [entry.pk for entry in chunk]) if relations else {}
+        for entry in chunk:
+            related = {}
+            for name in relations:
+                # As on the cards, a row newer than the cached ones is left out; its commit
+                # moves the change counter, and the next download reads it.
+                known = position[name]
+                linked = [pk for pk in links.get((name, entry.pk), ()) if pk in known]
+                related[name] = [rows[name][pk] for pk in sorted(linked, key=known.get)]
+            yield entry, related
 
 
 def timestamp(value):
@@ -61,22 +99,51 @@ def csv_cell(value):
     return escape_formula(value)
 
 
-def export_records(records, fields, name, fmt):
-    """A download of `records` (dicts with `fields`) as CSV or JSON, named `name` (in the
-    page's language) with the format's extension."""
-    records = list(records)
+def export_records(records, fields, name, fmt, count):
+    """A streamed download of `records` (dicts with `fields`, made as it is sent) as CSV or
+    JSON, named `name` (in the page's language) with the format's extension; `count()` says
+    how many records there are, which JSON gives first."""
     if fmt == "json":
-        response = HttpResponse(
-            json.dumps({"count": len(records), "results": records}, ensure_ascii=False, indent=2),
-            content_type="application/json; charset=utf-8",
-        )
+        lines = json_lines(records, count)
+        content_type = "application/json; charset=utf-8"
     else:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response.write("\ufeff")  # so spreadsheet programs read the accents right
-        writer = csv.DictWriter(response, fieldnames=list(fields))
-        writer.writeheader()
-        for record in records:
-            writer.writerow({key: csv_cell(value) for key, value in record.items()})
+        lines = csv_lines(records, fields)
+        content_type = "text/csv; charset=utf-8"
+    response = StreamingHttpResponse(in_language(get_language(), lines), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+def in_language(language, lines):
+    # The records are made while the response is sent, after the view has returned: texts,
+    # labels and addresses must still be those of the page's language.
+    with override(language):
+        yield from lines
+
+
+class Line:
+    """What the csv module writes to: each row comes back as its line."""
+
+    def write(self, line):
+        return line
+
+
+def csv_lines(records, fields):
+    writer = csv.DictWriter(Line(), fieldnames=list(fields))
+    # The byte order mark first, so spreadsheet programs read the accents right.
+    yield "\ufeff" + writer.writeheader()
+    for record in records:
+        yield writer.writerow({key: csv_cell(value) for key, value in record.items()})
+
+
+def json_lines(records, count):
+    """The text json.dumps({"count": …, "results": [records]}, indent=2) writes, a record at a
+    time."""
+    yield f'{{\n  "count": {count()},\n  "results": ['
+    separator = "\n"
+    for record in records:
+        text = json.dumps(record, ensure_ascii=False, indent=2)
+        yield separator + textwrap.indent(text, "    ")
+        separator = ",\n"
+    yield "\n  ]\n}" if separator == ",\n" else "]\n}"

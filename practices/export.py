@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from editorial.export import columns, export_records, names, timestamp
+from editorial.export import columns, export_records, names, read_in_chunks, timestamp
 
 # The downloaded files' names, without their extension, in the page's language.
 PRACTICES_FILE = pgettext_lazy("name of a downloaded file", "practices")
@@ -64,7 +64,19 @@ PRACTICE_FIELDS = columns(
 )
 
 
-def practice_record(practice, request):
+# Many-to-many relations of a practice that its record names, read a chunk at a time.
+PRACTICE_RELATIONS = (
+    "countries",
+    "themes",
+    "actors",
+    "target_groups",
+    "compact_objectives",
+    "sources",
+)
+
+
+def practice_record(practice, related, request):
+    """`related`: the rows of each of PRACTICE_RELATIONS linked to `practice`."""
     # A practice may belong to a programme that is not (or no longer) public.
     programme = practice.programme
     if programme is not None and not programme.is_published:
@@ -77,22 +89,20 @@ def practice_record(practice, request):
         "description": practice.description,
         "results": practice.results,
         "lessons_learned": practice.lessons_learned,
-        "countries": names(practice.countries),
-        "country_codes": [country.code for country in practice.countries.all()],
+        "countries": names(related["countries"]),
+        "country_codes": [country.code for country in related["countries"]],
         "level": str(practice.get_level_display()),
         "programme": programme.name if programme else None,
         "programme_kind": programme.kind.name if programme else None,
-        "themes": names(practice.themes),
-        "implementing_actors": names(practice.actors),
-        "target_groups": names(practice.target_groups),
-        "compact_objectives": [
-            objective.official for objective in practice.compact_objectives.all()
-        ],
+        "themes": names(related["themes"]),
+        "implementing_actors": names(related["actors"]),
+        "target_groups": names(related["target_groups"]),
+        "compact_objectives": [objective.official for objective in related["compact_objectives"]],
         "start_year": practice.start_year,
         "end_year": practice.end_year,
         "ongoing": practice.is_ongoing,
         "planned": practice.is_planned,
-        "sources": names(practice.sources),
+        "sources": names(related["sources"]),
         **evidence(practice),
         "published_at": timestamp(practice.published_at),
         "updated_at": timestamp(practice.updated_at),
@@ -100,8 +110,12 @@ def practice_record(practice, request):
 
 
 def export_practices(practices, request, fmt):
-    records = (practice_record(practice, request) for practice in practices)
-    return export_records(records, PRACTICE_FIELDS, PRACTICES_FILE, fmt)
+    practices = practices.select_related("programme__kind")
+    records = (
+        practice_record(practice, related, request)
+        for practice, related in read_in_chunks(practices, PRACTICE_RELATIONS)
+    )
+    return export_records(records, PRACTICE_FIELDS, PRACTICES_FILE, fmt, practices.count)
 
 
 PROGRAMME_FIELDS = columns(
@@ -147,7 +161,7 @@ def programme_record(programme, request):
         "planned": programme.is_planned,
         "beneficiaries": programme.beneficiaries,
         "beneficiaries_year": programme.beneficiaries_year,
-        "sources": names(programme.sources),
+        "sources": names(programme.sources.all()),
         **evidence(programme),
         "published_at": timestamp(programme.published_at),
         "updated_at": timestamp(programme.updated_at),
@@ -155,5 +169,7 @@ def programme_record(programme, request):
 
 
 def export_programmes(programmes, request, fmt):
-    records = (programme_record(programme, request) for programme in programmes)
-    return export_records(records, PROGRAMME_FIELDS, PROGRAMMES_FILE, fmt)
+    records = (
+        programme_record(programme, request) for programme, _related in read_in_chunks(programmes)
+    )
+    return export_records(records, PROGRAMME_FIELDS, PROGRAMMES_FILE, fmt, programmes.count)

@@ -49,10 +49,7 @@ class PracticeListView(FilteredListMixin, TemplateView):
         ]
 
     def export(self, results, fmt):
-        practices = results.select_related("programme__kind").prefetch_related(
-            "countries", "themes", "actors", "target_groups", "compact_objectives", "sources"
-        )
-        return export_practices(practices, self.request, fmt)
+        return export_practices(results, self.request, fmt)
 
     def count(self, results):
         narrowed = self.filterset.is_bound and any(

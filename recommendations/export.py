@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from editorial.export import columns, export_records, names, timestamp
+from editorial.export import columns, export_records, names, read_in_chunks, timestamp
 
 # The downloaded file's name, without its extension, in the page's language.
 RECOMMENDATIONS_FILE = pgettext_lazy("name of a downloaded file", "recommendations")
@@ -41,11 +41,11 @@ def recommendation_record(recommendation, request):
         "url": request.build_absolute_uri(recommendation.get_absolute_url()),
         "title": recommendation.title,
         "text": recommendation.text,
-        "addressed_to": names(recommendation.addressees),
+        "addressed_to": names(recommendation.addressees.all()),
         "horizon": str(recommendation.get_horizon_display()),
-        "themes": names(recommendation.themes),
+        "themes": names(recommendation.themes.all()),
         "whole_region": recommendation.whole_region,
-        "countries": names(recommendation.countries),
+        "countries": names(recommendation.countries.all()),
         "country_codes": [country.code for country in recommendation.countries.all()],
         "illustrated_by": [
             request.build_absolute_uri(practice.get_absolute_url())
@@ -54,12 +54,16 @@ def recommendation_record(recommendation, request):
         "forum": str(forum) if (forum := recommendation.public_forum) else None,
         "forum_role": recommendation.forum_role if forum else None,
         "speaker": recommendation.speaker,
-        "sources": names(recommendation.sources),
+        "sources": names(recommendation.sources.all()),
         "published_at": timestamp(recommendation.published_at),
         "updated_at": timestamp(recommendation.updated_at),
     }
 
 
 def export_recommendations(recommendations, request, fmt):
-    records = (recommendation_record(item, request) for item in recommendations)
-    return export_records(records, RECOMMENDATION_FIELDS, RECOMMENDATIONS_FILE, fmt)
+    records = (
+        recommendation_record(item, request) for item, _related in read_in_chunks(recommendations)
+    )
+    return export_records(
+        records, RECOMMENDATION_FIELDS, RECOMMENDATIONS_FILE, fmt, recommendations.count
+    )

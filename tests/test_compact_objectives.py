@@ -94,9 +94,9 @@ def test_a_practice_without_objectives_shows_no_such_section(client):
 def test_exports_list_each_practice_s_objectives(client):
     returns = objective(21, name_en="Cooperate on return")
     make_practice(compact_objectives=[returns])
-    data = json.loads(client.get("/en/practices/?format=json").content)
+    data = json.loads(client.get("/en/practices/?format=json").getvalue())
     assert data["results"][0]["compact_objectives"] == ["21. Cooperate on return"]
-    csv = client.get("/en/practices/?format=csv").content.decode()
+    csv = client.get("/en/practices/?format=csv").getvalue().decode()
     assert "compact_objectives" in csv.splitlines()[0]
     assert "21. Cooperate on return" in csv
 

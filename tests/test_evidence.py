@@ -237,17 +237,17 @@ def test_spreadsheets_export_both_columns():
 def test_exports_give_each_published_entry_s_level_and_day_verified(client):
     make_practice(evidence_level=RESULTS, verified_on=DAY)
     make_practice(evidence_level=EvidenceLevel.EVALUATED, status=Status.DRAFT)
-    data = json.loads(client.get("/en/practices/?format=json").content)
+    data = json.loads(client.get("/en/practices/?format=json").getvalue())
     assert [(r["evidence_level"], r["verified_on"]) for r in data["results"]] == [
         ("Results reported", "2026-03-02")
     ]
-    csv = client.get("/en/practices/?format=csv").content.decode()
+    csv = client.get("/en/practices/?format=csv").getvalue().decode()
     assert "evidence_level" in csv.splitlines()[0] and "Independently" not in csv
 
 
 def test_programme_exports_give_the_level(client):
     make_programme(evidence_level=RESULTS)
-    data = json.loads(client.get("/en/programmes/?format=json").content)
+    data = json.loads(client.get("/en/programmes/?format=json").getvalue())
     assert data["results"][0]["evidence_level"] == "Results reported"
     assert data["results"][0]["verified_on"] is None
 

@@ -362,7 +362,7 @@ def test_formula_leaves_the_xlsx_export_as_text(formula):
 def test_formula_leaves_the_public_csv_as_text(client, formula):
     make_practice(title_en=formula, themes=[make_theme(name_en=formula)])
     response = client.get(reverse("practices:list") + "?format=csv")
-    record = next(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    record = next(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert record["title"] == f"'{formula}"
     assert record["themes"] == f"'{formula}"
 
@@ -370,7 +370,7 @@ def test_formula_leaves_the_public_csv_as_text(client, formula):
 def test_public_json_keeps_the_text_as_written(client):
     make_practice(title_en=FORMULAS[0])
     response = client.get(reverse("practices:list") + "?format=json")
-    assert json.loads(response.content)["results"][0]["title"] == FORMULAS[0]
+    assert json.loads(response.getvalue())["results"][0]["title"] == FORMULAS[0]
 
 
 @pytest.mark.parametrize(

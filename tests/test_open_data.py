@@ -6,13 +6,25 @@ import json
 from html import escape
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.translation import override
 
+from editorial import export
 from practices.export import PRACTICE_FIELDS, PROGRAMME_FIELDS
 from recommendations.export import RECOMMENDATION_FIELDS
 
-from .factories import make_practice, make_programme, make_recommendation
+from .factories import (
+    make_actor,
+    make_country,
+    make_practice,
+    make_programme,
+    make_recommendation,
+    make_source,
+    make_target_group,
+    make_theme,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +42,7 @@ def download(client, name, language, fmt, **filters):
 
 
 def csv_rows(response):
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
 
 
 @pytest.fixture
@@ -83,7 +95,9 @@ def test_csv_leaves_a_cell_empty_when_there_is_nothing_to_say(client, entries):
 
 
 def test_programme_download_is_in_the_page_language(client, entries):
-    results = json.loads(download(client, "practices:programmes", "es", "json").content)["results"]
+    results = json.loads(download(client, "practices:programmes", "es", "json").getvalue())[
+        "results"
+    ]
     assert len(results) == 2
     for record in results:
         assert record["name"].startswith("Programa de regularización")
@@ -91,7 +105,7 @@ def test_programme_download_is_in_the_page_language(client, entries):
 
 
 def test_json_keeps_booleans_and_nothing_as_json_has_them(client, entries):
-    results = json.loads(download(client, "practices:list", "es", "json").content)["results"]
+    results = json.loads(download(client, "practices:list", "es", "json").getvalue())["results"]
     assert sorted((r["ongoing"], r["start_year"]) for r in results) == [(False, None), (True, 2019)]
 
 
@@ -100,7 +114,7 @@ def test_columns_have_the_same_names_in_both_languages(client, entries, name):
     headers = {}
     for language in ("en", "es"):
         response = download(client, name, language, "csv")
-        headers[language] = next(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        headers[language] = next(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert headers["en"] == headers["es"] == list(LISTS[name])
 
 
@@ -143,3 +157,67 @@ def test_open_data_page_writes_its_example_addresses_in_the_page_language(client
     assert "<code>formato=json</code>" in page
     for english in ("format=", "theme=", "horizon=", "/practices/", "/recommendations/"):
         assert english not in page.replace("formato=", ""), english
+
+
+@pytest.mark.parametrize("name", LISTS)
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_downloads_are_streamed_as_they_are_read(client, entries, name, fmt):
+    response = download(client, name, "en", fmt)
+    assert response.streaming
+    assert "Content-Length" not in response
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_streamed_json_is_written_as_one_document_would_be(client, entries, name):
+    text = download(client, name, "es", "json").getvalue().decode()
+    data = json.loads(text)
+    assert data["count"] == len(data["results"]) == 2
+    assert text == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def test_an_empty_streamed_json_is_written_as_one_document_would_be(client):
+    text = download(client, "practices:list", "en", "json").getvalue().decode()
+    assert text == json.dumps({"count": 0, "results": []}, indent=2)
+
+
+def test_a_download_is_sent_in_the_page_language_after_the_view_returns(client, entries):
+    response = download(client, "practices:list", "es", "csv")
+    with override("en"):
+        rows = csv_rows(response)
+    assert {row["level"] for row in rows} == {"Nacional"}
+    assert all("/es/practicas/" in row["url"] for row in rows)
+
+
+def download_queries(client, fmt):
+    with CaptureQueriesContext(connection) as queries:
+        download(client, "practices:list", "en", fmt).getvalue()
+    return len(queries)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_download_asks_as_many_queries_for_many_rows_as_for_few(client, fmt):
+    vocabulary = {
+        "countries": [make_country()],
+        "themes": [make_theme()],
+        "actors": [make_actor()],
+        "target_groups": [make_target_group()],
+        "sources": [make_source()],
+    }
+    make_practice(**vocabulary)
+    download_queries(client, fmt)  # the related rows are cached from here on
+    few = download_queries(client, fmt)
+    for _ in range(30):
+        make_practice(**vocabulary)
+    assert download_queries(client, fmt) == few
+
+
+def test_a_long_download_asks_one_more_query_a_chunk(client, monkeypatch):
+    monkeypatch.setattr(export, "CHUNK_SIZE", 4)
+    for _ in range(4):
+        make_practice()
+    download_queries(client, "csv")
+    one_chunk = download_queries(client, "csv")
+    for _ in range(8):
+        make_practice()
+    download_queries(client, "csv")
+    assert download_queries(client, "csv") == one_chunk + 2

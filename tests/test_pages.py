@@ -116,7 +116,7 @@ def test_unpublished_practice_is_listed_nowhere(client, status):
         "/sitemap.xml",
     ]
     for page in pages:
-        assert b"Hidden draft" not in client.get(page).content, page
+        assert b"Hidden draft" not in client.get(page).getvalue(), page
 
 
 def test_unpublished_programme_is_not_found_nor_compared(client):

@@ -146,7 +146,7 @@ def test_unpublished_recommendations_and_forums_are_nowhere(client, status):
         "/en/recommendations/feed/",
         "/sitemap.xml",
     ]:
-        content = client.get(page).content.decode()
+        content = client.get(page).getvalue().decode()
         assert "Hidden recommendation" not in content and "Hidden forum" not in content, page
 
 
@@ -154,7 +154,7 @@ def test_recommendation_export_follows_filters_and_language(client):
     make_recommendation(horizon=Horizon.SHORT)
     make_recommendation(title_en="Other", title_es="Otra", horizon=Horizon.LONG)
     response = client.get("/es/recomendaciones/?horizon=short&format=csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert [row["title"] for row in rows] == ["Agilizar la emisión de documentos"]
     assert rows[0]["horizon"] == "Corto plazo"
 
@@ -223,7 +223,9 @@ def test_the_export_says_what_the_forum_made_of_each_recommendation(client):
     make_recommendation(forum=make_forum(), forum_role="said", speaker_en="A minister")
     rows = list(
         csv.DictReader(
-            io.StringIO(client.get("/en/recommendations/?format=csv").content.decode("utf-8-sig"))
+            io.StringIO(
+                client.get("/en/recommendations/?format=csv").getvalue().decode("utf-8-sig")
+            )
         )
     )
     assert (rows[0]["forum_role"], rows[0]["speaker"]) == ("said", "A minister")

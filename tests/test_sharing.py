@@ -105,14 +105,14 @@ def test_csv_export_follows_filters_and_language(client, practice):
     country = practice.countries.get()
     response = client.get(f"/es/practicas/?country={country.slug}&format=csv")
     assert response["Content-Disposition"] == 'attachment; filename="practicas.csv"'
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert [row["title"] for row in rows] == ["Amnistía migratoria en Belice"]
     assert rows[0]["url"].endswith(ES_PATH.format(pk=practice.pk))
     assert rows[0]["country_codes"] == country.code
 
 
 def test_json_export_has_every_field(client, practice):
-    data = json.loads(client.get("/en/practices/?format=json").content)
+    data = json.loads(client.get("/en/practices/?format=json").getvalue())
     assert data["count"] == 1
     record = data["results"][0]
     assert record["title"] == "Migratory amnesty in Belize"

@@ -68,7 +68,7 @@ def test_suggestion_is_never_public_before_review(client, form_data):
         "/es/practicas/?format=json",
         practice.get_absolute_url(),
     ]:
-        assert "Ferias de empleo" not in client.get(page).content.decode(), page
+        assert "Ferias de empleo" not in client.get(page).getvalue().decode(), page
 
 
 def test_contact_details_never_appear_publicly(client, form_data, django_user_model):
