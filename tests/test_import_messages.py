@@ -335,6 +335,32 @@ def test_confirm_is_disabled_when_nothing_would_change(reviewer_client, guatemal
     assert not list(spreadsheets.UPLOAD_FOLDER.iterdir())
 
 
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "Imported: 1 new, 0 changed, 0 unchanged."),
+        ("es", "Importación completada. Filas nuevas: 1; con cambios: 0; sin cambios: 0."),
+    ],
+)
+def test_a_confirmed_import_says_what_it_did_in_the_dry_runs_words(
+    reviewer_client, guatemala, theme, source, language, message
+):
+    headers = {"accept-language": language}
+    dry_run = reviewer_client.post(
+        reverse("admin:practices_practice_import"),
+        upload(sheet(guatemala, theme, source, {})),
+        headers=headers,
+    )
+    confirmed = reviewer_client.post(
+        reverse("admin:practices_practice_process_import"),
+        dry_run.context["confirm_form"].initial,
+        headers=headers,
+        follow=True,
+    )
+    assert [str(sent) for sent in confirmed.context["messages"]] == [message]
+    assert Practice.objects.count() == 1
+
+
 def test_export_page_carries_no_inline_script_and_loads_select_all_from_a_file(staff_client):
     page = staff_client.get(reverse("admin:practices_practice_export")).content.decode()
     assert 'id="select-all-fields"' in page
