@@ -25,6 +25,8 @@ def sanitise(html):
         url_schemes=ALLOWED_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        # The editor's link dialog leaves an empty title when none is given.
+        attribute_filter=lambda _tag, _attribute, value: value or None,
     )
 
 

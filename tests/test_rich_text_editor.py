@@ -138,3 +138,9 @@ def test_the_editors_buttons_and_dialogs_are_named_in_spanish(staff_client, engl
 def test_a_numbered_list_keeps_where_it_starts_and_how_it_counts():
     html = '<ol start="3" type="a" data-type="lower-alpha"><li>c</li></ol>'
     assert sanitise(html) == html
+
+
+def test_an_empty_attribute_left_by_the_link_dialog_is_dropped():
+    assert sanitise('<a href="https://www.iom.int/" title="">IOM</a>') == (
+        '<a href="https://www.iom.int/" rel="noopener noreferrer">IOM</a>'
+    )
