@@ -130,9 +130,7 @@ class CountryDetailView(CanonicalAddressMixin, DetailView):
     practices_shown = 12
 
     def get_queryset(self):
-        return Country.objects.annotate(
-            practice_count=count_published("practices")
-        ).prefetch_related(
+        return Country.objects.prefetch_related(
             "sources",
             Prefetch(
                 "programmes",
@@ -155,11 +153,14 @@ class CountryDetailView(CanonicalAddressMixin, DetailView):
         practices = Practice.objects.published().for_country(country).newest_first()
         recommendations = Recommendation.objects.published().for_country(country).newest_first()
         feed_url, feed_title = LatestPracticesFeed.narrowed({"country": country.slug})
+        # The catalogue's counts, cached until it changes: counting this country's practices
+        # in SQL read every practice's status, 5 to 20 ms at 10,000.
+        _total, facets = catalogue_facets(Practice.objects.published())
         return super().get_context_data(
             feed_url=feed_url,
             feed_title=feed_title,
             practices=practices[: self.practices_shown].as_cards(),
-            practice_count=country.practice_count,
+            practice_count=facets["country"].get(country.slug, 0),
             figures=key_figures(country),
             timeline=programme_timeline(country.published_programmes),
             recommendations=recommendations.as_cards(),

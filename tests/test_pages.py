@@ -237,3 +237,11 @@ def test_list_pages_are_well_formed(client, published_practice, language):
     checker = TagBalance()
     checker.feed(client.get(url("recommendations:list", language)).content.decode())
     assert (checker.mismatches, checker.open) == ([], [])
+
+
+def test_country_profile_counts_its_published_practices_only(client):
+    country = make_country(name_en="Belize", name_es="Belice", slug="belize")
+    for status in (Status.PUBLISHED, Status.PUBLISHED, Status.DRAFT):
+        make_practice(countries=[country], status=status)
+    page = client.get(url("countries:detail", "en", slug="belize")).content.decode()
+    assert "See, filter and download all 2 good practices of Belize" in page
