@@ -1,9 +1,12 @@
 """The practice list narrows by every filter, counts per facet value, sorts and paginates."""
 
+import copy
+
 import pytest
 from django.utils import timezone
 
 from countries.models import SubRegion
+from practices.filters import PracticeFilter
 from practices.models import Level
 
 from .factories import (
@@ -166,3 +169,8 @@ def test_pagination_keeps_the_filters(client, belize):
 def test_filter_state_is_a_plain_get_url(client):
     page = client.get("/en/practices/").content.decode()
     assert '<form class="listing" method="get"' in page
+
+
+def test_each_request_s_form_shares_the_filter_choices_instead_of_copying_them():
+    choices = PracticeFilter.base_filters["country"].extra["choices"]
+    assert copy.deepcopy(choices) is choices
