@@ -20,7 +20,13 @@ TOGGLE = "#translation-view-toggle"
 @pytest.fixture
 def practice(django_user_model):
     django_user_model.objects.create_superuser("chief", "chief@example.org", PASSWORD)
-    return f.make_practice(status=Status.REVIEW, published_at=None)
+    # Optional autocompletes with a choice made draw Select2's "clear all" mark.
+    return f.make_practice(
+        status=Status.REVIEW,
+        published_at=None,
+        actors=[f.make_actor()],
+        target_groups=[f.make_target_group()],
+    )
 
 
 @pytest.fixture
@@ -101,3 +107,15 @@ def test_axe_finds_no_violation_on_the_change_form(change_form, lang, view):
     assert results["passes"], "axe ran no check"
     violations = results["violations"]
     assert violations == [], f"{page.url}\n{describe_violations(violations)}"
+
+
+def test_the_clear_all_mark_of_an_optional_autocomplete_still_clears_it(change_form, practice):
+    page = change_form("es")
+    box = page.locator("#id_actors + .select2")
+    expect(box.locator(".select2-selection__choice")).to_have_count(1)
+    # Beside the list of chosen items, not inside it (axe's "list" rule).
+    expect(box.locator("ul > .select2-selection__clear")).to_have_count(0)
+    box.locator(".select2-selection__clear").dispatch_event("mousedown")
+    expect(box.locator(".select2-selection__choice")).to_have_count(0)
+    expect(box.locator(".select2-selection__clear")).to_have_count(0)
+    assert page.locator("#id_actors").evaluate("select => select.selectedOptions.length") == 0
