@@ -49,6 +49,16 @@ def public_prefixes():
     return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 
 
+def key(current, name, values):
+    return (current, get_language(), name, repr(values))
+
+
+def is_kept(name, values):
+    """Whether this request would be given part `name` drawn from `values` as kept."""
+    current = _request_generation.get()
+    return current is not None and key(current, name, values) in _parts
+
+
 def kept(name, values, render):
     """The HTML of part `name` drawn from `values` (plain data whose repr says everything the
     part depends on besides the content and the language): kept, or made by `render()`."""
@@ -56,8 +66,8 @@ def kept(name, values, render):
     current = _request_generation.get()
     if current is None:
         return render()
-    key = (current, get_language(), name, repr(values))
-    html = _parts.get(key)
+    part = key(current, name, values)
+    html = _parts.get(part)
     if html is not None:
         return html
     html = render()
@@ -69,5 +79,5 @@ def kept(name, values, render):
         if current == _generation:
             if len(_parts) >= MAX_PARTS:
                 del _parts[next(iter(_parts))]
-            _parts[key] = html
+            _parts[part] = html
     return html

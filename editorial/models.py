@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from . import fragments
 from .related import prefetch_small_relations
 from .richtext import sanitise
 from .search import catalogue_words, searchable_text
@@ -285,16 +286,28 @@ class EditorialQuerySet(models.QuerySet):
     # the foreign keys to follow.
     card_relations: tuple[str, ...] = ()
     card_select_related: tuple[str, ...] = ()
+    # The name its card template keeps a card under (editorial.fragments), the entry's id its
+    # only value.
+    card_fragment: str | None = None
 
     def for_listing(self):
         """What a card of this kind of entry shows, in a fixed number of queries."""
         return self.select_related(*self.card_select_related).prefetch_related(*self.card_relations)
 
-    def as_cards(self):
-        """The entries as a list, with what their cards show, in two queries in all."""
-        return prefetch_small_relations(
-            self.select_related(*self.card_select_related), *self.card_relations
-        )
+    def as_cards(self, *, shown=False):
+        """The entries as a list, with what their cards show, in two queries in all.
+
+        `shown`: the caller shows the entries as cards and reads nothing else of them, so an
+        entry whose card this request would get as kept needs its row alone.
+        """
+        entries = list(self.select_related(*self.card_select_related))
+        drawn = [
+            entry
+            for entry in entries
+            if not (shown and fragments.is_kept(self.card_fragment, (entry.pk,)))
+        ]
+        prefetch_small_relations(drawn, *self.card_relations)
+        return entries
 
 
 def published_counts(*models):

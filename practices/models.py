@@ -284,6 +284,7 @@ class PracticeQuerySet(EditorialQuerySet):
         return self.filter(suggestion__isnull=False)
 
     card_relations = ("countries", "themes")
+    card_fragment = "practice-card"
 
 
 class Practice(Evidence, Editorial, Period):

@@ -77,10 +77,10 @@ class PracticeListView(FilteredListMixin, TemplateView):
             # A page among the first ones, whose ids were kept with the counts: read by id.
             ids = kept[start : start + self.paginate_by]
             position = {pk: place for place, pk in enumerate(ids)}
-            cards = Practice.objects.filter(pk__in=ids).as_cards()
+            cards = Practice.objects.filter(pk__in=ids).as_cards(shown=True)
             page.object_list = sorted(cards, key=lambda card: position[card.pk])
         else:
-            page.object_list = page.object_list.as_cards()
+            page.object_list = page.object_list.as_cards(shown=True)
         context.update(
             facets=self.filterset.written_counts(self.facets),
             # Each country narrows this very list to itself.
@@ -144,7 +144,7 @@ class PracticeDetailView(CanonicalSlugMixin, DetailView):
             .annotate(shared=Count("themes", filter=Q(themes__in=themes)))
             .order_by("-shared", "-published_at", "pk")
         )
-        return super().get_context_data(related=related[:4].as_cards(), **kwargs)
+        return super().get_context_data(related=related[:4].as_cards(shown=True), **kwargs)
 
 
 class ProgrammeListView(FilteredListMixin, TemplateView):

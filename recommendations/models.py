@@ -112,6 +112,7 @@ class RecommendationQuerySet(EditorialQuerySet):
 
     card_relations = ("addressees", "themes", "countries")
     card_select_related = ("forum",)
+    card_fragment = "recommendation-card"
 
 
 class Recommendation(Editorial):

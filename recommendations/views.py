@@ -27,7 +27,7 @@ class RecommendationListView(FilteredListMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
-        page.object_list = page.object_list.as_cards()
+        page.object_list = page.object_list.as_cards(shown=True)
         return context
 
 

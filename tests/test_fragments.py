@@ -139,3 +139,10 @@ def test_kept_parts_add_no_query(client, practice):
     assert {
         path: n for path in paths if (n := count_queries(client, path)) > PAGE_QUERY_LIMIT
     } == {}
+
+
+def test_kept_cards_need_no_query_for_their_countries_and_themes(client, practice, monkeypatch):
+    kept = count_queries(client, "/en/practices/")
+    assert "Belize" in client.get("/en/practices/").content.decode()
+    monkeypatch.setattr(fragments, "enabled", False)
+    assert count_queries(client, "/en/practices/") == kept + 1
