@@ -283,11 +283,18 @@ class ChangeDiff(resources.Diff):
     def __init__(self, resource, instance, new):
         super().__init__(resource, instance, new)
         self.columns = [field.column_name for field in resource.get_import_fields()]
+        # A new entry's id is the database's, given on saving; the dry run's, from a sequence
+        # that PostgreSQL does not roll back, is not the one the entry will get.
+        self.keys = {resource.fields[name].column_name for name in resource.get_import_id_fields()}
 
     def as_html(self):
         cells = zip(self.columns, self.left, self.right, strict=True)
         if self.new:
-            return [(column, after) for column, _before, after in cells if after != ""]
+            return [
+                (column, after)
+                for column, _before, after in cells
+                if after != "" and column not in self.keys
+            ]
         return [
             (column, marked_change(before, after))
             for column, before, after in cells

@@ -314,6 +314,17 @@ def test_admin_dry_run_sums_up_and_shows_only_the_rows_that_change(
     assert 'name="confirm" value="Confirm import">' in page
 
 
+def test_admin_dry_run_shows_a_new_entrys_cells_but_not_the_id_it_would_get(
+    reviewer_client, guatemala, theme, source
+):
+    data = sheet(guatemala, theme, source, {})
+    response = reviewer_client.post(reverse("admin:practices_practice_import"), upload(data))
+    [row] = response.context["result"].changed_rows()
+    columns = [column for column, _value in row.diff]
+    assert "title_en" in columns
+    assert "id" not in columns
+
+
 def test_admin_dry_run_marks_a_changed_text_with_no_inline_style(reviewer_client, guatemala):
     # The Content Security Policy refuses inline styles: the admin's stylesheet colours the marks.
     make_practice(countries=[guatemala], title_en="Desks <in> the north")
