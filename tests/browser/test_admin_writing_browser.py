@@ -20,8 +20,11 @@ TOGGLE = "#translation-view-toggle"
 @pytest.fixture
 def practice(django_user_model):
     django_user_model.objects.create_superuser("chief", "chief@example.org", PASSWORD)
-    # Optional autocompletes with a choice made draw Select2's "clear all" mark.
+    # Optional autocompletes with a choice made draw Select2's "clear all" mark; a title as long
+    # as real ones makes the breadcrumbs a line of text, where links must stand out.
     return f.make_practice(
+        title_en="Regularization plans for migrants from neighbouring countries, with "
+        "integration services, job skills and referrals in three districts",
         status=Status.REVIEW,
         published_at=None,
         actors=[f.make_actor()],
