@@ -36,13 +36,18 @@ class EditorialConfig(AppConfig):
     editorial_models = ["source"]
 
     def ready(self):
-        from . import fragments
+        from . import cache, fragments
         from .cache import bump_on_commit, relations_changed
+        from .models import SearchTerm
         from .notifications import remember_language
 
         # Parts of pages are kept under the generation read before the request reads any row.
         request_started.connect(fragments.request_started, dispatch_uid="editorial-fragments")
         request_finished.connect(fragments.request_finished, dispatch_uid="editorial-fragments")
+        # What a change makes stale is rebuilt by the request that made it, not by a visitor's.
+        request_started.connect(cache.request_started, dispatch_uid="editorial-rebuild")
+        request_finished.connect(cache.request_finished, dispatch_uid="editorial-rebuild")
+        cache.rebuilt_after_change(SearchTerm.objects.refresh)
 
         # Mail reaches staff in the language they last signed in to the admin in.
         user_logged_in.connect(remember_language, dispatch_uid="editorial-remember-language")

@@ -13,17 +13,25 @@ from collections import Counter
 from itertools import chain, repeat
 from operator import itemgetter
 
+from django.core.cache import cache
+
 from .cache import generation
+
+# How long one catalogue's facet values stay in the shared cache; a change replaces them.
+SHARED_SECONDS = 24 * 3600
 
 
 class FacetIndex:
     """Each published entry's facet values, loaded by `load()` once per catalogue change.
 
     `load()` returns {entry id: (values of the first facet, values of the second, …)}, one
-    tuple of values per name in `names`.
+    tuple of values per name in `names`. One worker loads them after a change (at 10,000
+    entries, 100 ms and more) and leaves them in the shared cache under `name`, where the
+    other workers, and other servers, read them in a few milliseconds.
     """
 
-    def __init__(self, names, load):
+    def __init__(self, name, names, load):
+        self.name = name
         self.names = names
         self.load = load
         self.loaded_for = None
@@ -35,9 +43,19 @@ class FacetIndex:
         if self.loaded_for != now:
             with self.lock:
                 if self.loaded_for != now:
-                    self.values = self.load()
+                    self.values = self.shared(now)
                     self.loaded_for = now
         return self.values
+
+    def shared(self, now):
+        # Filed under the generation read before loading: values loaded while the catalogue
+        # changes are filed under the generation that change made stale.
+        key = f"facet-values:{self.name}:{now}"
+        values = cache.get(key)
+        if values is None:
+            values = self.load()
+            cache.set(key, values, SHARED_SECONDS)
+        return values
 
     def count(self, ids):
         """{facet name: {value: how many of `ids` have it}}."""

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db import connection
 
 from countries.models import Country
-from editorial.cache import generation
+from editorial.cache import generation, rebuilt_after_change
 from editorial.facets import FacetIndex, shared
 from editorial.related import cached_rows, linked_ids
 
@@ -76,7 +76,7 @@ def facet_values():
     return values
 
 
-index = FacetIndex(FACETS, facet_values)
+index = FacetIndex("practices", FACETS, facet_values)
 
 
 def catalogue_facets(results):
@@ -93,6 +93,13 @@ def catalogue_facets(results):
         counted = len(ids), facets
         cache.set(key, counted, None)
     return counted
+
+
+@rebuilt_after_change
+def count_catalogue():
+    """The facet values and the whole catalogue's counts, which home and the list's first page
+    show, made ready after a change."""
+    catalogue_facets(Practice.objects.published())
 
 
 # With a list's counts, the ids of its first ten pages are kept; deeper pages ask the database.
