@@ -101,9 +101,7 @@ def test_spanish_path_on_an_english_page_redirects_to_the_english_path(client):
         ("/en/programas/compare/", "/en/programmes/compare/"),
     ],
 )
-def test_path_mixing_both_languages_words_redirects_permanently_with_its_query(
-    client, mixed, path
-):
+def test_path_mixing_both_languages_words_redirects_permanently_with_its_query(client, mixed, path):
     response = client.get(f"{mixed}?country=guatemala&country=mexico")
     assert response.status_code == 301
     assert response["Location"] == f"{path}?country=guatemala&country=mexico"
