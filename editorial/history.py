@@ -168,6 +168,23 @@ def compared(before, after):
     return mark_safe("".join(old)), mark_safe("".join(new))
 
 
+def marked_inline(before, after):
+    """One text showing the change from `before` to `after`: the words it loses in <del>, the
+    words it gains in <ins>, in place, as an import's preview shows a changed cell."""
+    a, b = TOKENS.findall(before), TOKENS.findall(after)
+    parts = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(escape("".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            parts.append(_marked("<del>{}</del>{}", a[i1:i2]))
+        if j2 > j1:
+            parts.append(_marked("<ins>{}</ins>{}", b[j1:j2]))
+    # Every part is escaped above.
+    return mark_safe("".join(parts))
+
+
 def _marked(template, tokens):
     """The words marked, the space after them not."""
     text = "".join(tokens)

@@ -331,7 +331,7 @@ def test_admin_dry_run_marks_a_changed_text_with_no_inline_style(reviewer_client
     data = exported(title_en="Offices <in> the north")
     response = reviewer_client.post(reverse("admin:practices_practice_import"), upload(data))
     page = response.content.decode()
-    assert "<del>Desk</del><ins>Office</ins>s &lt;in&gt; the north" in page
+    assert "<del>Desks</del> <ins>Offices</ins> &lt;in&gt; the north" in page
     assert "style=" not in page
 
 
