@@ -110,12 +110,9 @@ def practice_record(practice, related, request):
 
 
 def export_practices(practices, request, fmt):
-    practices = practices.select_related("programme__kind")
-    records = (
-        practice_record(practice, related, request)
-        for practice, related in read_in_chunks(practices, PRACTICE_RELATIONS)
-    )
-    return export_records(records, PRACTICE_FIELDS, PRACTICES_FILE, fmt, practices.count)
+    count, chunks = read_in_chunks(practices.select_related("programme__kind"), PRACTICE_RELATIONS)
+    records = (practice_record(practice, related, request) for practice, related in chunks)
+    return export_records(records, PRACTICE_FIELDS, PRACTICES_FILE, fmt, count)
 
 
 PROGRAMME_FIELDS = columns(
@@ -169,7 +166,6 @@ def programme_record(programme, request):
 
 
 def export_programmes(programmes, request, fmt):
-    records = (
-        programme_record(programme, request) for programme, _related in read_in_chunks(programmes)
-    )
-    return export_records(records, PROGRAMME_FIELDS, PROGRAMMES_FILE, fmt, programmes.count)
+    count, chunks = read_in_chunks(programmes)
+    records = (programme_record(programme, request) for programme, _related in chunks)
+    return export_records(records, PROGRAMME_FIELDS, PROGRAMMES_FILE, fmt, count)

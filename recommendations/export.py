@@ -61,9 +61,6 @@ def recommendation_record(recommendation, request):
 
 
 def export_recommendations(recommendations, request, fmt):
-    records = (
-        recommendation_record(item, request) for item, _related in read_in_chunks(recommendations)
-    )
-    return export_records(
-        records, RECOMMENDATION_FIELDS, RECOMMENDATIONS_FILE, fmt, recommendations.count
-    )
+    count, chunks = read_in_chunks(recommendations)
+    records = (recommendation_record(item, request) for item, _related in chunks)
+    return export_records(records, RECOMMENDATION_FIELDS, RECOMMENDATIONS_FILE, fmt, count)

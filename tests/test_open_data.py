@@ -211,7 +211,7 @@ def test_a_download_asks_as_many_queries_for_many_rows_as_for_few(client, fmt):
     assert download_queries(client, fmt) == few
 
 
-def test_a_long_download_asks_one_more_query_a_chunk(client, monkeypatch):
+def test_a_long_download_asks_two_more_queries_a_chunk(client, monkeypatch):
     monkeypatch.setattr(export, "CHUNK_SIZE", 4)
     for _ in range(4):
         make_practice()
@@ -220,4 +220,4 @@ def test_a_long_download_asks_one_more_query_a_chunk(client, monkeypatch):
     for _ in range(8):
         make_practice()
     download_queries(client, "csv")
-    assert download_queries(client, "csv") == one_chunk + 2
+    assert download_queries(client, "csv") == one_chunk + 4
