@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Q
 from django.shortcuts import redirect
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, FormView, TemplateView
@@ -126,6 +127,11 @@ class PracticeDetailView(CanonicalSlugMixin, DetailView):
         return practice
 
     def get_context_data(self, **kwargs):
+        # Asked only when the section is not kept rendered (editorial.fragments).
+        return super().get_context_data(related=SimpleLazyObject(self.related), **kwargs)
+
+    def related(self):
+        """The four practices most like this one, as cards."""
         practice = self.object
         themes = practice.themes.all()
         links = Practice.themes.through.objects.filter(theme__in=themes)
@@ -144,7 +150,7 @@ class PracticeDetailView(CanonicalSlugMixin, DetailView):
             .annotate(shared=Count("themes", filter=Q(themes__in=themes)))
             .order_by("-shared", "-published_at", "pk")
         )
-        return super().get_context_data(related=related[:4].as_cards(shown=True), **kwargs)
+        return related[:4].as_cards(shown=True)
 
 
 class ProgrammeListView(FilteredListMixin, TemplateView):

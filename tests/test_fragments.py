@@ -146,3 +146,11 @@ def test_kept_cards_need_no_query_for_their_countries_and_themes(client, practic
     assert "Belize" in client.get("/en/practices/").content.decode()
     monkeypatch.setattr(fragments, "enabled", False)
     assert count_queries(client, "/en/practices/") == kept + 1
+
+
+def test_a_kept_related_section_needs_no_query(client, practice, monkeypatch):
+    page = make_practice(countries=list(practice.countries.all())).get_absolute_url()
+    kept = count_queries(client, page)
+    assert "Migratory amnesty in Belize" in client.get(page).content.decode()
+    monkeypatch.setattr(fragments, "enabled", False)
+    assert count_queries(client, page) == kept + 2
