@@ -3,16 +3,20 @@
 import csv
 import io
 import json
+from datetime import timedelta
 from html import escape
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import override
 
 from editorial import export
+from editorial.models import Status
 from practices.export import PRACTICE_FIELDS, PROGRAMME_FIELDS
+from practices.models import Practice
 from recommendations.export import RECOMMENDATION_FIELDS
 
 from .factories import (
@@ -221,3 +225,18 @@ def test_a_long_download_asks_two_more_queries_a_chunk(client, monkeypatch):
         make_practice()
     download_queries(client, "csv")
     assert download_queries(client, "csv") == one_chunk + 4
+
+
+def test_an_entry_unpublished_while_the_download_is_sent_is_left_out(client, monkeypatch):
+    monkeypatch.setattr(export, "CHUNK_SIZE", 1)
+    make_practice(title_en="Newest practice")
+    withdrawn = make_practice(
+        title_en="Withdrawn meanwhile", published_at=timezone.now() - timedelta(days=1)
+    )
+    sent = iter(download(client, "practices:list", "en", "csv").streaming_content)
+    # The header, then the first chunk: the newest practice.
+    first = (next(sent) + next(sent)).decode("utf-8-sig")
+    Practice.objects.filter(pk=withdrawn.pk).update(status=Status.ARCHIVED)
+    rest = b"".join(sent).decode()
+    assert "Newest practice" in first
+    assert "Withdrawn meanwhile" not in first + rest
