@@ -6,6 +6,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views import defaults
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -72,16 +73,19 @@ class HomeView(TemplateView):
         themes = with_practice_counts(cached_rows(Theme).values(), facets["theme"])
         return super().get_context_data(
             figures=key_figures(),
-            newest=Practice.objects.published().newest_first()[:6].as_cards(shown=True),
+            # Both asked only when their section is not kept rendered (editorial.fragments).
+            newest=SimpleLazyObject(
+                lambda: Practice.objects.published().newest_first()[:6].as_cards(shown=True)
+            ),
             counts={
                 "practices": practices,
                 "programmes": programmes,
                 "countries": sum(1 for country in countries if country.n),
                 "recommendations": recommendations,
             },
-            recommendations=Recommendation.objects.published()
-            .newest_first()[:3]
-            .as_cards(shown=True),
+            recommendations=SimpleLazyObject(
+                lambda: Recommendation.objects.published().newest_first()[:3].as_cards(shown=True)
+            ),
             countries=sorted(countries, key=lambda country: country.name),
             region_map=region_map(countries, facets["country"]),
             themes=[theme for theme in themes if theme.n],
@@ -161,11 +165,14 @@ class CountryDetailView(CanonicalAddressMixin, DetailView):
         return super().get_context_data(
             feed_url=feed_url,
             feed_title=feed_title,
-            practices=practices[: self.practices_shown].as_cards(shown=True),
+            # Asked only when the section is not kept rendered (editorial.fragments).
+            practices=SimpleLazyObject(
+                lambda: practices[: self.practices_shown].as_cards(shown=True)
+            ),
             practice_count=facets["country"].get(country.slug, 0),
             figures=key_figures(country),
             timeline=programme_timeline(country.published_programmes),
-            recommendations=recommendations.as_cards(shown=True),
+            recommendations=SimpleLazyObject(lambda: recommendations.as_cards(shown=True)),
             forums=Forum.objects.published().with_country(country),
             **kwargs,
         )

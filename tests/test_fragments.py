@@ -15,7 +15,7 @@ from editorial import fragments
 from editorial.cache import bump
 from practices.models import Practice
 
-from .factories import make_country, make_practice
+from .factories import make_country, make_practice, make_recommendation
 from .test_queries import PAGE_QUERY_LIMIT, count_queries
 
 pytestmark = pytest.mark.django_db
@@ -154,3 +154,22 @@ def test_a_kept_related_section_needs_no_query(client, practice, monkeypatch):
     assert "Migratory amnesty in Belize" in client.get(page).content.decode()
     monkeypatch.setattr(fragments, "enabled", False)
     assert count_queries(client, page) == kept + 2
+
+
+def test_a_published_recommendation_shows_at_once_on_home_and_its_country(
+    client, practice, django_capture_on_commit_callbacks
+):
+    country = practice.countries.get()
+    profile = country.get_absolute_url()
+    paths = ["/en/", profile, "/es/"]
+    visit(client, paths)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_recommendation(
+            title_en="Birth registration for returnees",
+            title_es="Registro de nacimientos para personas retornadas",
+            countries=[country],
+        )
+    pages = visit(client, paths)
+    assert "Birth registration for returnees" in pages["/en/"]
+    assert "Birth registration for returnees" in pages[profile]
+    assert "Registro de nacimientos para personas retornadas" in pages["/es/"]
