@@ -7,6 +7,7 @@ from django.http import QueryDict
 from django.shortcuts import redirect
 from django.urls import translate_url
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -196,8 +197,11 @@ class FilteredListMixin:
             address[self.filterset.parameter("page")] = str(page)
         chips = active_filters(self.filterset, query)
         if not kwargs["page_obj"].paginator.count:
+            # Counted only when the empty list's offers are not kept rendered
+            # (editorial.fragments): counting the list without each filter costs a query.
             context.update(
-                removals=self.removals(chips), themes_with_results=self.themes_with_results()
+                removals=SimpleLazyObject(lambda: self.removals(chips)),
+                themes_with_results=SimpleLazyObject(self.themes_with_results),
             )
         if self.feed is not None:
             context.update(

@@ -173,3 +173,17 @@ def test_a_published_recommendation_shows_at_once_on_home_and_its_country(
     assert "Birth registration for returnees" in pages["/en/"]
     assert "Birth registration for returnees" in pages[profile]
     assert "Registro de nacimientos para personas retornadas" in pages["/es/"]
+
+
+def test_an_empty_list_s_offers_follow_the_content_in_both_languages(
+    client, practice, django_capture_on_commit_callbacks
+):
+    offers = {
+        "/en/practices/?q=nowhere&country=belize": "(2 results)",
+        "/es/practicas/?q=nowhere&pais=belize": "(2 resultados)",
+    }
+    visit(client, offers)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_practice(countries=[practice.countries.get()])
+    for path, page in visit(client, offers).items():
+        assert offers[path] in page, path
