@@ -55,8 +55,13 @@ def key(current, name, values):
 
 def is_kept(name, values):
     """Whether this request would be given part `name` drawn from `values` as kept."""
+    return kept_html(name, values) is not None
+
+
+def kept_html(name, values):
+    """The HTML of part `name` drawn from `values` if this request may have it, else None."""
     current = _request_generation.get()
-    return current is not None and key(current, name, values) in _parts
+    return None if current is None else _parts.get(key(current, name, values))
 
 
 def kept(name, values, render):

@@ -2,7 +2,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, Q, prefetch_related_objects
 from django.shortcuts import redirect
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
@@ -11,6 +11,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 
 from countries.models import Country
 from countries.regionmap import region_map
+from editorial import fragments
 from editorial.clients import client_address
 from editorial.models import published_related
 from editorial.related import cached_rows, prefetch_small_relations
@@ -111,24 +112,24 @@ class PracticeDetailView(CanonicalSlugMixin, DetailView):
     context_object_name = "practice"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("programme__kind", "programme__country")
-            .prefetch_related(
+        return super().get_queryset().select_related("programme__kind", "programme__country")
+
+    def get_context_data(self, **kwargs):
+        practice = self.object
+        # The text and the facts beside it, when kept rendered (editorial.fragments), need
+        # none of the practice's relations; the related practices are asked only when that
+        # section is not kept.
+        kept_entry = fragments.kept_html("practice-entry", (practice.pk,))
+        if kept_entry is None:
+            prefetch_related_objects(
+                [practice],
                 published_related(Practice, "forums"),
                 published_related(Practice, "recommendations"),
             )
+            prefetch_small_relations([practice], *self.facts)
+        return super().get_context_data(
+            kept_entry=kept_entry, related=SimpleLazyObject(self.related), **kwargs
         )
-
-    def get_object(self, queryset=None):
-        practice = super().get_object(queryset)
-        prefetch_small_relations([practice], *self.facts)
-        return practice
-
-    def get_context_data(self, **kwargs):
-        # Asked only when the section is not kept rendered (editorial.fragments).
-        return super().get_context_data(related=SimpleLazyObject(self.related), **kwargs)
 
     def related(self):
         """The four practices most like this one, as cards."""

@@ -50,6 +50,7 @@ def pages_of(practice):
                 listing,
                 f"{listing}?country={country.slug}",
                 country.get_absolute_url(),
+                practice.get_absolute_url(),
                 other.get_absolute_url(),
             ]
     return paths
@@ -148,12 +149,10 @@ def test_kept_cards_need_no_query_for_their_countries_and_themes(client, practic
     assert count_queries(client, "/en/practices/") == kept + 1
 
 
-def test_a_kept_related_section_needs_no_query(client, practice, monkeypatch):
+def test_a_practice_page_kept_rendered_reads_its_own_row_alone(client, practice):
     page = make_practice(countries=list(practice.countries.all())).get_absolute_url()
-    kept = count_queries(client, page)
+    assert count_queries(client, page) == 1
     assert "Migratory amnesty in Belize" in client.get(page).content.decode()
-    monkeypatch.setattr(fragments, "enabled", False)
-    assert count_queries(client, page) == kept + 2
 
 
 def test_a_published_recommendation_shows_at_once_on_home_and_its_country(
@@ -187,3 +186,26 @@ def test_an_empty_list_s_offers_follow_the_content_in_both_languages(
         make_practice(countries=[practice.countries.get()])
     for path, page in visit(client, offers).items():
         assert offers[path] in page, path
+
+
+def test_a_recommendation_published_shows_at_once_on_the_practice_it_cites(
+    client, practice, django_capture_on_commit_callbacks
+):
+    pages = {}
+    for language in ("en", "es"):
+        with override(language):
+            pages[practice.get_absolute_url()] = language
+    visit(client, pages)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_recommendation(
+            title_en="Birth registration for returnees",
+            title_es="Registro de nacimientos para personas retornadas",
+            practices=[practice],
+        )
+    for path, page in visit(client, pages).items():
+        title = (
+            "Birth registration for returnees"
+            if pages[path] == "en"
+            else "Registro de nacimientos para personas retornadas"
+        )
+        assert title in page, path
