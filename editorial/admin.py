@@ -539,6 +539,14 @@ class EditorialAdmin(SpreadsheetImportMixin, ImportExportMixin, TranslatedHistor
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), ProposedChangeFilter]
 
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        # Shown as text to those who may not set them: a disabled date box still offers
+        # "Today" and the calendar, and the date they put there was silently dropped.
+        if not request.user.has_perm(publish_permission(self.model)):
+            readonly = [*readonly, *self.model.reviewer_fields]
+        return readonly
+
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         stored = getattr(request, "entry_before_restore", None)

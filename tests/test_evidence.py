@@ -139,6 +139,16 @@ def test_an_editor_s_form_cannot_set_the_day_verified():
     assert draft.verified_on is None
 
 
+def test_an_editor_s_form_shows_the_day_verified_with_nothing_to_fill_in():
+    draft = make_practice(status=Status.DRAFT, verified_on=DAY)
+    response = logged_in(make_editor()).get(change_url(draft))
+    page = response.content.decode()
+    # A disabled date box still offers "Today" and the calendar, whose date was then dropped.
+    assert 'name="verified_on"' not in page
+    assert "datetimeshortcuts" not in page
+    assert "2 March 2026" in page or "March 2, 2026" in page
+
+
 def test_an_editor_still_sets_the_evidence_level():
     draft = make_practice(status=Status.DRAFT)
     client = logged_in(make_editor())
