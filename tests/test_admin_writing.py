@@ -123,3 +123,14 @@ def test_every_field_of_a_countrys_key_figures_has_help_in_both_languages(rf, ad
     english = key_figure_help(rf, admin_user, "en")
     spanish = key_figure_help(rf, admin_user, "es")
     assert [name for name, text in english.items() if not text or text == spanish[name]] == []
+
+
+def test_a_spanish_save_message_agrees_with_a_feminine_kind_of_entry(staff_client):
+    # Django's own Spanish reads "El buena práctica … fue agregado": the wording says the
+    # entry's kind without an article or an ending that takes its gender.
+    practice = f.make_practice(status=Status.DRAFT)
+    data = {**practice_form_data(practice), "_continue": "1"}
+    response = staff_client.post(change_url(practice), data, HTTP_ACCEPT_LANGUAGE="es", follow=True)
+    [message] = [str(message) for message in response.context["messages"]]
+    assert message.startswith("Se guardaron los cambios de «<a href=")
+    assert message.endswith("» (buena práctica). Puede seguir editando a continuación.")
