@@ -20,15 +20,18 @@ import openpyxl
 import tablib
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured, ValidationError
 from django.http import HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from import_export.formats import base_formats
-from import_export.forms import ImportForm
+from import_export.forms import ImportForm, SelectableFieldsExportForm
 from import_export.results import RowResult
 from import_export.tmp_storages import BaseStorage
+
+from .history import _label
 
 FORMULA_SIGNS = ("=", "+", "-", "@", "\t", "\r")
 # The quote itself is escaped too, so that taking one quote off on import gives back exactly
@@ -153,11 +156,25 @@ class SpreadsheetImportForm(ImportForm):
         return upload
 
 
+class SpreadsheetExportForm(SelectableFieldsExportForm):
+    def _get_field_label(self, resource, field_name):
+        # django-import-export titles the column name ("Title Es"), English on every page;
+        # editors read the field's name in their language, and the column it fills.
+        field = resource.fields.get(field_name)
+        column = field.column_name if field else field_name
+        try:
+            name = _label(resource._meta.model, field.attribute if field else field_name)
+        except FieldDoesNotExist:
+            return column
+        return f"{capfirst(name)} · {column}"
+
+
 class SpreadsheetImportMixin:
     """For an admin with django-import-export's ImportExportMixin: the limits, the upload's
     life, and pages that say what to correct and work under the Content Security Policy."""
 
     import_form_class = SpreadsheetImportForm
+    export_form_class = SpreadsheetExportForm
     import_formats = [CSV, XLSX]
     tmp_storage_class = UploadStorage
     import_template_name = "admin/editorial/import.html"

@@ -159,3 +159,13 @@ def test_admin_dry_run_lists_bad_rows_with_their_numbers(client, django_user_mod
     assert "XX" in page
     assert "<td>3</td>" in page
     assert not Practice.objects.exists()
+
+
+def test_the_export_page_names_each_column_in_the_editor_s_language(staff_client):
+    page = staff_client.get(
+        reverse("admin:practices_practice_export"), HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
+    # The spreadsheet's own column names stay as they are, beside the field's Spanish name.
+    assert "Título (Español) · title_es" in page
+    assert "Países · countries" in page
+    assert "Title Es" not in page
