@@ -74,6 +74,19 @@ def test_side_by_side_shows_english_beside_spanish_and_back_to_tabs(change_form,
     assert page.problems == []
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_side_by_side_on_a_phone_keeps_each_field_and_its_help_in_its_column(change_form, lang):
+    page = change_form(lang, viewport="phone")
+    page.click(TOGGLE)
+
+    for code in ("en", "es"):
+        panel = page.locator(f"#tab_id_title_{code}").bounding_box()
+        for part in (f"#id_title_{code}", f"#id_title_{code}_helptext"):
+            box = page.locator(part).bounding_box()
+            assert box["x"] + box["width"] <= panel["x"] + panel["width"] + 1, part
+    assert page.problems == []
+
+
 def test_side_by_side_stays_chosen_on_the_next_form(change_form):
     page = change_form("es")
     page.click(TOGGLE)
