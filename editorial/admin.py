@@ -1,18 +1,20 @@
 from collections.abc import Callable
 from typing import NamedTuple
 
+import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.timezone import localtime
@@ -59,6 +61,17 @@ class FieldHelp:
         if formfield is not None and name in self.help_texts:
             formfield.help_text = self.help_texts[name]
         return formfield
+
+
+def _field_name(model, form, name):
+    """The untranslated name of a changed form field, as gettext finds it when it is shown."""
+    for code, _language in settings.LANGUAGES:
+        name = name.removesuffix(f"_{code}")
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        field = form.fields.get(name)
+        return str(field.label if field and field.label else name)
 
 
 class HistoryAdmin(FieldHelp, VersionAdmin):
@@ -117,6 +130,39 @@ class HistoryAdmin(FieldHelp, VersionAdmin):
             **(extra_context or {}),
         }
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        # Django keeps the form's labels ("Status", "Summary [es]"), which have no translation;
+        # the fields' own names do, and the rows of the history say which language changed.
+        changed = [
+            part["changed"]
+            for part in message
+            if "changed" in part and "name" not in part["changed"]
+        ]
+        if changed:
+            with translation.override(None):
+                changed[0]["fields"] = list(
+                    dict.fromkeys(_field_name(self.model, form, name) for name in form.changed_data)
+                )
+        return message
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        self._keep_comment_untranslated(entry)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        self._keep_comment_untranslated(entry)
+        return entry
+
+    @staticmethod
+    def _keep_comment_untranslated(entry):
+        # django-reversion keeps the summary in the words of whoever saved; kept as Django keeps
+        # it, the history shows it in the words of whoever reads (Revision.get_comment).
+        if reversion.is_active():
+            reversion.set_comment(entry.change_message)
 
     def can_recover(self, request):
         # A deleted entry has no countries left to check a scope against, so recovering one

@@ -201,3 +201,24 @@ def test_the_version_page_refuses_a_version_of_another_kind_of_entry(client, rev
     url = reverse("admin:practices_practice_revision", args=[practice.pk, programmes.pk])
 
     assert client.get(url).status_code == 404
+
+
+def edit_in_spanish(client, practice, **changes):
+    from tests.test_workflow import change_url, practice_form_data
+
+    data = practice_form_data(practice, **changes)
+    client.post(change_url(practice), data, HTTP_ACCEPT_LANGUAGE="es")
+
+
+def test_an_edit_made_in_spanish_is_summed_up_in_english_on_an_english_history(client, reviewer):
+    practice = f.make_practice()
+    client.force_login(reviewer)
+    edit_in_spanish(client, practice, summary_es="Un resumen nuevo.")
+    assert '<span class="comment">Changed summary.</span>' in history(client, practice, "en")
+
+
+def test_an_edit_is_summed_up_with_the_field_s_spanish_name_on_a_spanish_history(client, reviewer):
+    practice = f.make_practice()
+    client.force_login(reviewer)
+    edit_in_spanish(client, practice, summary_es="Un resumen nuevo.")
+    assert '<span class="comment">Modificado resumen.</span>' in history(client, practice, "es")
