@@ -57,6 +57,8 @@ CACHE_SETTINGS = {"off": "0", "on": "300"}
 # The issue's targets, set for --size 10000 with the page cache off.
 TARGET_SIZE = 10_000
 MAX_QUERIES = 8
+# Addresses a "first visit" row asks in turn: more than its sequential requests.
+FIRST_VISITS = 400
 CACHED_SHARE_OF_TRIVIAL = 0.40
 
 
@@ -67,6 +69,12 @@ class Page:
     p95_target_ms: float | None = None
     # List and search pages must keep up with the trivial view once the page cache is on.
     cached_throughput_target: bool = False
+    # Addresses asked in turn instead of `path` again and again: each its first visit, so
+    # nothing of it is kept yet (the rendered parts of editorial.fragments, the list's ids).
+    paths: tuple[str, ...] = ()
+
+    def path_at(self, n):
+        return self.paths[n % len(self.paths)] if self.paths else self.path
 
 
 @dataclass
@@ -247,6 +255,8 @@ def pages_to_measure():
         .first()
     )
     practice = Practice.objects.filter(status="published").order_by("pk").first()
+    practices = Practice.objects.filter(status="published").order_by("-pk")[:FIRST_VISITS]
+    list_pages = Practice.objects.filter(status="published").count() // 20
     with override("es"):
         listing = reverse("practices:list")
 
@@ -270,13 +280,20 @@ def pages_to_measure():
             Page("search, misspelt", listed(q="regularizasion"), 30, True),
             Page("practice detail", practice.get_absolute_url(), 20),
             Page("country", country.get_absolute_url(), 20),
+            first_visits("list, each page once", [listed(page=n) for n in range(2, list_pages)]),
+            first_visits("practice, each once", [p.get_absolute_url() for p in practices]),
             Page("recommendations", reverse("recommendations:list")),
             Page("CSV, one country", listed(country=country.slug, format="csv")),
         ]
 
 
+def first_visits(name, paths):
+    return Page(name, paths[0], paths=tuple(paths[:FIRST_VISITS]))
+
+
 def count_queries(pages, timeout):
-    """SQL queries each page runs, from the second request (the first fills caches)."""
+    """SQL queries each page runs, from the second request (the first fills caches; a page
+    asking addresses in turn is counted on the first visit of its second address)."""
     from django.db import OperationalError, connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -291,11 +308,11 @@ def count_queries(pages, timeout):
             counts[page.name] = None  # unless both requests finish in time
             try:
                 with time_limit(timeout) as expired:
-                    render(client, page.path)
+                    render(client, page.path_at(0))
                 if expired.is_set():
                     continue
                 with time_limit(timeout) as expired, CaptureQueriesContext(connection) as queries:
-                    render(client, page.path)
+                    render(client, page.path_at(1))
                 if not expired.is_set():
                     counts[page.name] = len(queries)
             except OperationalError:  # a cancelled query the project does not turn into a page
@@ -448,24 +465,27 @@ def get(connection, path):
 
 def measure_page(server, page, args):
     measurement = Measurement()
-    time_requests(server, page.path, measurement, args)
-    measurement.load = load(server, page.path, args)
+    time_requests(server, page, measurement, args)
+    measurement.load = load(server, page, args)
     settle(server)
     return measurement
 
 
-def time_requests(server, path, measurement, args):
+def time_requests(server, page, measurement, args):
     """One client, one request after another: latency as a single reader sees it."""
     connection = server.connection(timeout=args.timeout)
+    asked = 0
     try:
         for _ in range(WARM_UP_REQUESTS):
-            if timed_request(server, connection, path, measurement) == math.inf:
+            asked += 1
+            if timed_request(server, connection, page.path_at(asked), measurement) == math.inf:
                 return  # too slow even to warm up: that timeout is the page's figure
         measurement.latencies_ms.clear()
         measurement.statuses.clear()
         deadline = time.monotonic() + SEQUENTIAL_BUDGET_S
         for _ in range(args.requests):
-            timed_request(server, connection, path, measurement)
+            asked += 1
+            timed_request(server, connection, page.path_at(asked), measurement)
             if time.monotonic() > deadline:
                 break
     finally:
@@ -492,28 +512,50 @@ def timed_request(server, connection, path, measurement):
     return elapsed
 
 
-def load(server, path, args):
+def load(server, page, args):
     if shutil.which("wrk"):
-        return wrk_load(server.url(path), args)
-    return python_load(server, path, args)
+        return wrk_load(server, page, args)
+    return python_load(server, page, args)
 
 
-def wrk_load(url, args):
-    output = subprocess.run(
-        [
-            "wrk",
-            "-t2",
-            f"-c{CONNECTIONS}",
-            f"-d{args.duration}s",
-            f"--timeout={args.timeout}s",
-            "-H",
-            "Accept-Encoding: gzip",
-            url,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+WRK_SCRIPT = """
+threads = 0
+function setup(thread)
+  thread:set("first", threads)
+  threads = threads + 1
+end
+paths = {PATHS}
+n = 0
+request = function()
+  n = n + 1
+  return wrk.format(nil, paths[(first * math.floor(#paths / 2) + n) % #paths + 1])
+end
+"""
+
+
+def wrk_load(server, page, args):
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        # Each of wrk's threads asks the addresses in turn, starting half-way from the other.
+        paths = ", ".join(f'"{path}"' for path in page.paths or [page.path])
+        script.write(WRK_SCRIPT.replace("PATHS", paths))
+        script.flush()
+        output = subprocess.run(
+            [
+                "wrk",
+                "-t2",
+                f"-c{CONNECTIONS}",
+                f"-d{args.duration}s",
+                f"--timeout={args.timeout}s",
+                "-H",
+                "Accept-Encoding: gzip",
+                "-s",
+                script.name,
+                server.url(page.path),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
 
     def number(pattern):
         match = re.search(pattern, output)
@@ -530,15 +572,18 @@ def wrk_load(url, args):
     )
 
 
-def python_load(server, path, args):
+def python_load(server, page, args):
     """Fallback for machines without wrk; the client shares the CPUs and understates."""
     deadline = time.monotonic() + args.duration
     outcomes = Counter()
     lock = threading.Lock()
+    asked = iter(range(sys.maxsize))
 
     def client():
         connection = server.connection(timeout=args.timeout)
         while time.monotonic() < deadline:
+            with lock:
+                path = page.path_at(next(asked))
             try:
                 status = get(connection, path)[0]
                 outcome = "ok" if status < 400 else "non-2xx"
