@@ -294,7 +294,15 @@ class ProposedChangeFilter(admin.SimpleListFilter):
         return queryset
 
 
-class CountryListFilter(admin.RelatedFieldListFilter):
+class RelatedListFilter(admin.RelatedFieldListFilter):
+    """Names the choice of entries with none, which Django offers as a bare dash."""
+
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        super().__init__(field, request, params, model, model_admin, field_path)
+        self.empty_value_display = _("None")
+
+
+class CountryListFilter(RelatedListFilter):
     """Offers an editor limited to some countries those countries only."""
 
     def __init__(self, field, request, params, model, model_admin, field_path):

@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from editorial.admin import (
     CountryListFilter,
     EditorialAdmin,
+    RelatedListFilter,
     Task,
     TranslatedHistoryAdmin,
     TranslationFilter,
@@ -249,7 +250,7 @@ class PracticeAdmin(EditorialAdmin):
         TranslationFilter,
         "level",
         "evidence_level",
-        "themes",
+        ("themes", RelatedListFilter),
         ("countries", CountryListFilter),
         "countries__subregion",
         SuggestedFilter,

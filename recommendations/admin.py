@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from editorial.admin import (
     CountryListFilter,
     EditorialAdmin,
+    RelatedListFilter,
     TranslationFilter,
     VocabularyAdmin,
     publication_fieldset,
@@ -99,10 +100,10 @@ class RecommendationAdmin(EditorialAdmin):
         "status",
         TranslationFilter,
         "horizon",
-        "themes",
+        ("themes", RelatedListFilter),
         ("countries", CountryListFilter),
-        "addressees",
-        "forum",
+        ("addressees", RelatedListFilter),
+        ("forum", RelatedListFilter),
     ]
     search_fields = ["title_en", "title_es", "text_en", "text_es"]
     autocomplete_fields = ["addressees", "themes", "countries", "practices", "forum", "sources"]

@@ -1,5 +1,6 @@
 """The editors' change lists: the columns that fit a 1366 px screen, filters, flat query counts."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -256,3 +257,12 @@ def test_a_change_list_runs_as_many_queries_for_100_entries_as_for_10(staff_clie
 
     assert model.objects.count() >= 100
     assert many == few
+
+
+def test_a_filter_names_its_choice_of_entries_with_none_instead_of_a_dash(staff_client):
+    f.make_practice()
+
+    page = staff_client.get(changelist(Practice), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+
+    assert re.search(r'href="\?themes__isnull=True"[^>]*>Ninguno</a>', page)
+    assert not re.search(r'href="\?themes__isnull=True"[^>]*>-</a>', page)
