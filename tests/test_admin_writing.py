@@ -134,3 +134,13 @@ def test_a_spanish_save_message_agrees_with_a_feminine_kind_of_entry(staff_clien
     [message] = [str(message) for message in response.context["messages"]]
     assert message.startswith("Se guardaron los cambios de «<a href=")
     assert message.endswith("» (buena práctica). Puede seguir editando a continuación.")
+
+
+def test_an_editor_s_form_names_who_changed_the_status_without_a_link_they_may_not_open(client):
+    reviewer = f.make_reviewer()
+    draft = f.make_practice(status=Status.DRAFT, status_changed_by=reviewer)
+    client.force_login(f.make_editor())
+    page = client.get(change_url(draft)).content.decode()
+    # The user's admin page answers a bare 403 to anyone but a superuser.
+    assert reverse("admin:auth_user_change", args=[reviewer.pk]) not in page
+    assert f'<div class="readonly">{reviewer.username}</div>' in page
