@@ -24,7 +24,8 @@ from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured, Vali
 from django.http import HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from django.utils.text import capfirst
+from django.utils import timezone
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 from import_export.formats import base_formats
 from import_export.forms import ImportForm, SelectableFieldsExportForm
@@ -179,6 +180,12 @@ class SpreadsheetImportMixin:
     tmp_storage_class = UploadStorage
     import_template_name = "admin/editorial/import.html"
     export_template_name = "admin/editorial/export.html"
+
+    def get_export_filename(self, request, queryset, file_format):
+        # Named as the public downloads are, in the editor's language ("buenas-practicas-…"),
+        # and dated in the site's time zone, not by the model's class name in UTC.
+        name = slugify(self.model._meta.verbose_name_plural)
+        return f"{name}-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"
 
     def add_data_read_fail_error_to_form(self, form, error):
         if isinstance(error, TooManyRows):

@@ -169,3 +169,16 @@ def test_the_export_page_names_each_column_in_the_editor_s_language(staff_client
     assert "Título (Español) · title_es" in page
     assert "Países · countries" in page
     assert "Title Es" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "name"), [("en", "good-practices-"), ("es", "buenas-practicas-")]
+)
+def test_an_exported_file_is_named_in_the_editor_s_language(staff_client, language, name):
+    make_practice()
+    response = staff_client.post(
+        reverse("admin:practices_practice_export"),
+        {"format": "0", "practiceresource_id": "on", "practiceresource_title_en": "on"},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    assert f'filename="{name}' in response["Content-Disposition"]
