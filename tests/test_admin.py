@@ -74,3 +74,14 @@ def test_admin_translation_tabs_load_no_third_party_script(staff_client, catalog
     assert "tabbed_translation_fields.js" in html
     assert "googleapis" not in html
     assert "//code.jquery" not in html
+
+
+def test_a_page_an_editor_may_not_open_says_so_in_their_language(client):
+    from tests.factories import make_editor
+
+    client.force_login(make_editor())
+    response = client.get(reverse("admin:practices_practice_import"), HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "No puede abrir esta página" in page
+    assert f'href="{reverse("admin:index")}"' in page
