@@ -599,6 +599,16 @@ class EditorialAdmin(SpreadsheetImportMixin, ImportExportMixin, TranslatedHistor
     def status_changed_by_name(self, entry):
         return entry.status_changed_by
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None:
+            return fieldsets
+        # A new entry has no author to send it back to yet.
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "review_note"]})
+            for name, options in fieldsets
+        ]
+
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
         # Shown as text to those who may not set them: a disabled date box still offers

@@ -144,3 +144,9 @@ def test_an_editor_s_form_names_who_changed_the_status_without_a_link_they_may_n
     # The user's admin page answers a bare 403 to anyone but a superuser.
     assert reverse("admin:auth_user_change", args=[reviewer.pk]) not in page
     assert f'<div class="readonly">{reviewer.username}</div>' in page
+
+
+def test_the_add_form_asks_no_note_for_an_author_it_cannot_have_yet(staff_client):
+    page = staff_client.get(reverse("admin:practices_practice_add")).content.decode()
+    assert 'name="review_note"' not in page
+    assert 'name="summary_en"' in page
