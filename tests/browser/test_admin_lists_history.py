@@ -77,6 +77,26 @@ def test_the_history_shows_a_long_text_before_and_after_side_by_side(signed_in, 
     assert page.problems == []
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_history_on_a_phone_breaks_no_field_name_inside_a_word(signed_in, practice, lang):
+    page = signed_in(lang, viewport="phone")
+    page.goto(history_url(practice))
+
+    # A name of one word that takes more than one line was cut inside the word.
+    split = page.evaluate(
+        """() => [...document.querySelectorAll('#change-history tbody th[scope=row]')]
+            .filter(th => !/\\s/.test(th.textContent.trim()))
+            .filter(th => {
+                const range = document.createRange();
+                range.selectNodeContents(th);
+                return range.getClientRects().length > 1;
+            })
+            .map(th => th.textContent.trim())"""
+    )
+    assert split == []
+    assert page.problems == []
+
+
 @pytest.mark.parametrize(
     ("lang", "label"), [("en", "Awaiting review"), ("es", "Pendientes de revisión")]
 )
