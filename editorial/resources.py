@@ -21,7 +21,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.db import models, transaction
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_noop, override
 from import_export import fields, resources, results, widgets
 from import_export.results import RowResult
 
@@ -334,7 +334,8 @@ class EditorialResource(resources.ModelResource):
         # Reviewers hear of the entries the file submits once it is saved, in one mail.
         with notifications.one_mail_each(), reversion.create_revision():
             reversion.set_user(kwargs["user"])
-            reversion.set_comment(_("Imported from a spreadsheet."))
+            # Kept untranslated: the history shows it in the words of whoever reads it.
+            reversion.set_comment(gettext_noop("Imported from a spreadsheet."))
             result = super().import_data_inner(
                 dataset, dry_run, raise_errors, using_transactions, collect_failed_rows, **kwargs
             )

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from . import notifications
 from .models import ReviewNote, Status
@@ -99,6 +100,14 @@ def mark_status_change(*, entry, status, user, stored, note=""):
     )
 
 
+STATUS_COMMENTS = {
+    Status.DRAFT: gettext_noop("Status changed to “Draft”."),
+    Status.REVIEW: gettext_noop("Status changed to “In review”."),
+    Status.PUBLISHED: gettext_noop("Status changed to “Published”."),
+    Status.ARCHIVED: gettext_noop("Status changed to “Archived”."),
+}
+
+
 @transaction.atomic
 def entry_transition(*, entry, status, user, note=""):
     """Move one entry, as loaded from the database, to a new status as `user`, recording it in
@@ -108,7 +117,8 @@ def entry_transition(*, entry, status, user, note=""):
         mark_status_change(entry=entry, status=status, user=user, stored=entry, note=note)
         entry.save()
         reversion.set_user(user)
-        reversion.set_comment(_("Status changed to “%(status)s”.") % {"status": status.label})
+        # Kept untranslated: the history shows it in the words of whoever reads it.
+        reversion.set_comment(STATUS_COMMENTS[status])
     return entry
 
 

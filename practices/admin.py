@@ -2,7 +2,7 @@ import reversion
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from editorial.admin import (
     CountryListFilter,
@@ -44,7 +44,8 @@ def mark_verified(modeladmin, request, queryset):
             entry.verified_on = today
             entry.save()
             reversion.set_user(request.user)
-            reversion.set_comment(_("Verified against its sources."))
+            # Kept untranslated: the history shows it in the words of whoever reads it.
+            reversion.set_comment(gettext_noop("Verified against its sources."))
     count = len(queryset)
     messages.success(
         request,

@@ -222,3 +222,34 @@ def test_an_edit_is_summed_up_with_the_field_s_spanish_name_on_a_spanish_history
     client.force_login(reviewer)
     edit_in_spanish(client, practice, summary_es="Un resumen nuevo.")
     assert '<span class="comment">Modificado resumen.</span>' in history(client, practice, "es")
+
+
+def test_a_status_changed_in_spanish_is_told_in_english_on_an_english_history(client, reviewer):
+    from django.utils import translation
+
+    from editorial import services
+    from editorial.models import Status
+
+    practice = f.make_practice(status=Status.REVIEW, published_at=None)
+    with translation.override("es"):
+        services.entry_transition(entry=practice, status=Status.PUBLISHED, user=reviewer)
+    client.force_login(reviewer)
+    page = history(client, practice, "en")
+    assert '<span class="comment">Status changed to “Published”.</span>' in page
+
+
+def test_an_import_made_in_english_is_told_in_spanish_on_a_spanish_history(client, reviewer):
+    import tablib
+    from django.utils import translation
+
+    from practices.resources import PracticeResource
+
+    practice = f.make_practice()
+    exported = PracticeResource().export()
+    row = dict(zip(exported.headers, exported[0], strict=True), title_es="Un título nuevo")
+    data = tablib.Dataset(list(row.values()), headers=list(row))
+    with translation.override("en"):
+        PracticeResource().import_data(data, user=reviewer)
+    client.force_login(reviewer)
+    page = history(client, practice, "es")
+    assert '<span class="comment">Importación desde una hoja de cálculo.</span>' in page

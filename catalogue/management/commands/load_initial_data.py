@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from editorial.cache import bump_on_commit
 from practices.models import Practice, Programme
@@ -33,7 +34,7 @@ class Command(BaseCommand):
         # A first version of every entry, so the history can always return to the loaded text.
         call_command(
             "createinitialrevisions",
-            comment="Loaded from the catalogue's source documents.",
+            comment=gettext_noop("Loaded from the catalogue's source documents."),
             verbosity=0,
         )
         bump_on_commit()  # bulk_update() above sends no signal
