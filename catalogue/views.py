@@ -2,7 +2,7 @@
 
 import sys
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import reverse
@@ -14,6 +14,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from countries.models import Country, SubRegion, key_figures
 from countries.regionmap import region_map
+from editorial import fragments
 from editorial.middleware import database_unavailable, is_database_unavailable
 from editorial.models import Status, published_counts
 from editorial.related import cached_rows
@@ -129,21 +130,12 @@ class CountryListView(ListView):
 class CountryDetailView(CanonicalAddressMixin, DetailView):
     """A country's profile at its slug in the page's language (/es/paises/belice/)."""
 
+    model = Country
     template_name = "countries/country_detail.html"
     context_object_name = "country"
 
     # The profile shows the newest practices; the filtered list has them all.
     practices_shown = 12
-
-    def get_queryset(self):
-        return Country.objects.prefetch_related(
-            "sources",
-            Prefetch(
-                "programmes",
-                queryset=Programme.objects.published().select_related("kind"),
-                to_attr="published_programmes",
-            ),
-        )
 
     def get_object(self, queryset=None):
         # Either language's slug finds it; CanonicalAddressMixin then moves to this language's.
@@ -156,23 +148,36 @@ class CountryDetailView(CanonicalAddressMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         country = self.object
+        feed_url, feed_title = LatestPracticesFeed.narrowed({"country": country.slug})
+        # The profile, when kept rendered (editorial.fragments), needs nothing more than the
+        # country's row.
+        kept_profile = fragments.kept_html("country-profile", (country.pk,))
+        if kept_profile is not None:
+            return super().get_context_data(
+                kept_profile=kept_profile, feed_url=feed_url, feed_title=feed_title, **kwargs
+            )
+        prefetch_related_objects(
+            [country],
+            "sources",
+            Prefetch(
+                "programmes",
+                queryset=Programme.objects.published().select_related("kind"),
+                to_attr="published_programmes",
+            ),
+        )
         practices = Practice.objects.published().for_country(country).newest_first()
         recommendations = Recommendation.objects.published().for_country(country).newest_first()
-        feed_url, feed_title = LatestPracticesFeed.narrowed({"country": country.slug})
         # The catalogue's counts, cached until it changes: counting this country's practices
         # in SQL read every practice's status, 5 to 20 ms at 10,000.
         _total, facets = catalogue_facets(Practice.objects.published())
         return super().get_context_data(
             feed_url=feed_url,
             feed_title=feed_title,
-            # Asked only when the section is not kept rendered (editorial.fragments).
-            practices=SimpleLazyObject(
-                lambda: practices[: self.practices_shown].as_cards(shown=True)
-            ),
+            practices=practices[: self.practices_shown].as_cards(shown=True),
             practice_count=facets["country"].get(country.slug, 0),
             figures=key_figures(country),
             timeline=programme_timeline(country.published_programmes),
-            recommendations=SimpleLazyObject(lambda: recommendations.as_cards(shown=True)),
+            recommendations=recommendations.as_cards(shown=True),
             forums=Forum.objects.published().with_country(country),
             **kwargs,
         )

@@ -209,3 +209,27 @@ def test_a_recommendation_published_shows_at_once_on_the_practice_it_cites(
             else "Registro de nacimientos para personas retornadas"
         )
         assert title in page, path
+
+
+def test_a_country_page_kept_rendered_reads_its_own_row_alone(client, practice):
+    page = practice.countries.get().get_absolute_url()
+    assert count_queries(client, page) == 1
+    assert "Migratory amnesty in Belize" in client.get(page).content.decode()
+
+
+def test_a_country_profile_edit_shows_at_once_in_both_languages(
+    client, practice, django_capture_on_commit_callbacks
+):
+    country = practice.countries.get()
+    paths = {}
+    for language in ("en", "es"):
+        with override(language):
+            paths[language] = country.get_absolute_url()
+    visit(client, paths.values())
+    with django_capture_on_commit_callbacks(execute=True):
+        country.profile_en = "Belize regularized long-term residents in 2022."
+        country.profile_es = "Belice regularizó a residentes de larga data en 2022."
+        country.save()
+    pages = visit(client, paths.values())
+    assert "Belize regularized long-term residents" in pages[paths["en"]]
+    assert "Belice regularizó a residentes de larga data" in pages[paths["es"]]
