@@ -1,8 +1,9 @@
-"""What the admin's browser tests share: their marks and the editors' password."""
+"""What the admin's browser tests share: their marks, the editors' password and signing in."""
 
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 from scripts.chromium import CHROMIUM
 
@@ -17,3 +18,18 @@ ADMIN_MARKS = [
     ),
 ]
 PASSWORD = "a-browser-password"
+
+
+def signed_in_page(new_page, username, lang, **options):
+    """A new page in `lang` signed in to the admin as `username`, its console errors (a refused
+    script or style) collected in `page.problems`."""
+    page = new_page(lang, **options)
+    page.problems = []
+    page.on("console", lambda msg: msg.type == "error" and page.problems.append(msg.text))
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    expect(page.locator("#user-tools")).to_be_visible()
+    return page

@@ -14,7 +14,7 @@ from editorial import spreadsheets
 from practices.models import Practice
 from tests import factories as f
 
-from .admin import ADMIN_MARKS, PASSWORD
+from .admin import ADMIN_MARKS, PASSWORD, signed_in_page
 from .test_page_quality import AXE_SCRIPT, AXE_TAGS, describe_violations
 
 pytestmark = ADMIN_MARKS
@@ -125,15 +125,7 @@ def import_page(new_page, reviewer):
     script or style) collected."""
 
     def open_page(lang, **options):
-        page = new_page(lang, **options)
-        page.problems = []
-        page.on("console", lambda msg: msg.type == "error" and page.problems.append(msg.text))
-        page.on("pageerror", lambda error: page.problems.append(str(error)))
-        page.goto("/admin/login/")
-        page.fill("#id_username", reviewer.username)
-        page.fill("#id_password", PASSWORD)
-        page.click("input[type=submit]")
-        expect(page.locator("#user-tools")).to_be_visible()
+        page = signed_in_page(new_page, reviewer.username, lang, **options)
         page.goto(IMPORT)
         return page
 

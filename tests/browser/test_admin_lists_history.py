@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from editorial.models import Status
 from tests import factories as f
 
-from .admin import ADMIN_MARKS, PASSWORD
+from .admin import ADMIN_MARKS, PASSWORD, signed_in_page
 from .test_page_quality import AXE_SCRIPT, AXE_TAGS, describe_violations
 
 pytestmark = ADMIN_MARKS
@@ -42,15 +42,7 @@ def signed_in(new_page):
     """A page of a superuser signed in, in `lang`; console errors (a refused style) collected."""
 
     def open_page(lang, **options):
-        page = new_page(lang, **options)
-        page.problems = []
-        page.on("console", lambda msg: msg.type == "error" and page.problems.append(msg.text))
-        page.on("pageerror", lambda error: page.problems.append(str(error)))
-        page.goto("/admin/login/")
-        page.fill("#id_username", "chief")
-        page.fill("#id_password", PASSWORD)
-        page.click("input[type=submit]")
-        expect(page.locator("#user-tools")).to_be_visible()
+        page = signed_in_page(new_page, "chief", lang, **options)
         return page
 
     return open_page

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from editorial.models import Status
 from tests import factories as f
 
-from .admin import ADMIN_MARKS, PASSWORD
+from .admin import ADMIN_MARKS, PASSWORD, signed_in_page
 from .test_page_quality import AXE_SCRIPT, AXE_TAGS, describe_violations
 
 pytestmark = ADMIN_MARKS
@@ -37,15 +37,7 @@ def change_form(new_page, practice):
     """The practice's change form, signed in, in `lang`; console errors collected."""
 
     def open_page(lang, **options):
-        page = new_page(lang, **options)
-        page.problems = []
-        page.on("console", lambda msg: msg.type == "error" and page.problems.append(msg.text))
-        page.on("pageerror", lambda error: page.problems.append(str(error)))
-        page.goto("/admin/login/")
-        page.fill("#id_username", "chief")
-        page.fill("#id_password", PASSWORD)
-        page.click("input[type=submit]")
-        expect(page.locator("#user-tools")).to_be_visible()
+        page = signed_in_page(new_page, "chief", lang, **options)
         page.goto(f"/admin/practices/practice/{practice.pk}/change/")
         return page
 
