@@ -41,12 +41,13 @@ class EditorialConfig(AppConfig):
         from .models import SearchTerm
         from .notifications import remember_language
 
-        # Parts of pages are kept under the generation read before the request reads any row.
-        request_started.connect(fragments.request_started, dispatch_uid="editorial-fragments")
-        request_finished.connect(fragments.request_finished, dispatch_uid="editorial-fragments")
-        # What a change makes stale is rebuilt by the request that made it, not by a visitor's.
+        # The generation is read once a request, and what a change makes stale is rebuilt by
+        # the request that made it, not by a visitor's. Connected first: parts of pages are
+        # kept under the generation read before the request reads any row.
         request_started.connect(cache.request_started, dispatch_uid="editorial-rebuild")
         request_finished.connect(cache.request_finished, dispatch_uid="editorial-rebuild")
+        request_started.connect(fragments.request_started, dispatch_uid="editorial-fragments")
+        request_finished.connect(fragments.request_finished, dispatch_uid="editorial-fragments")
         cache.rebuilt_after_change(SearchTerm.objects.refresh)
 
         # Mail reaches staff in the language they last signed in to the admin in.

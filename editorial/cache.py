@@ -20,6 +20,13 @@ KEY = "content-generation"
 # once it has been answered.
 _rebuilders = []
 _changed_in_request = ContextVar("changed_in_request", default=False)
+# Within a request, the generation as first read: a list page asks for it some fifty times
+# (choices, rows, facets, kept parts) and the shared cache is a file read or a round trip
+# each time. Read once, before the request reads any row, anything filed under it is at
+# least as new as the generation says. None outside requests (commands, tests between
+# requests), which read the shared cache every time.
+_in_request = ContextVar("in_request", default=False)
+_request_generation = ContextVar("request_generation", default=None)
 
 
 def fresh_start():
@@ -29,11 +36,16 @@ def fresh_start():
 
 
 def generation():
+    current = _request_generation.get()
+    if current is not None:
+        return current
     current = cache.get(KEY)
     if current is None:
         current = fresh_start()
         if not cache.add(KEY, current, timeout=None):
             current = cache.get(KEY, current)
+    if _in_request.get():
+        _request_generation.set(current)
     return current
 
 
@@ -46,6 +58,7 @@ def bump():
         # The file cache writes the counter back with its default timeout on incr; the
         # counter must outlive every page filed under it.
         cache.touch(KEY, None)
+    _request_generation.set(None)  # what this request reads next is of the new generation
     _changed_in_request.set(True)
 
 
@@ -59,6 +72,8 @@ def request_started(**signal):
     # A change committed outside a request (a command, a test) leaves the rebuilding to the
     # first request that needs it.
     _changed_in_request.set(False)
+    _in_request.set(True)
+    _request_generation.set(None)
 
 
 def request_finished(**signal):
@@ -69,6 +84,8 @@ def request_finished(**signal):
     rebuilt is filed under the new generation; should anything fail here, the next request
     that needs it rebuilds it, as it would have without this.
     """
+    _in_request.set(False)
+    _request_generation.set(None)  # the rebuilds file under the generation the change made
     if not _changed_in_request.get():
         return
     _changed_in_request.set(False)

@@ -69,6 +69,10 @@ class TranslatedChoices(BaseChoiceIterator):
         """
         entries = self.entries()
         page = get_language()
+        # Every link a list page writes reads it: kept with the entries it was made from.
+        made_from, known = getattr(self, "_known", {}).get(page, (None, None))
+        if made_from is entries:
+            return known
         known = {}
         for language in [page, *(code for code in languages() if code != page)]:
             for choice in entries:
@@ -76,6 +80,7 @@ class TranslatedChoices(BaseChoiceIterator):
         for choice in entries:
             for alias in choice.aliases:
                 known.setdefault(alias.lower(), choice)
+        self._known = {**getattr(self, "_known", {}), page: (entries, known)}
         return known
 
 
@@ -138,17 +143,22 @@ class FixedChoices(TranslatedChoices):
     def __init__(self, choices, words):
         self.choices = choices
         self.words = words
+        # {language: entries}: translations do not change while the process runs.
+        self.kept = {}
 
     def entries(self):
-        return [
-            Choice(
-                value,
-                {code: url_word(self.words.get(value, value), code) for code in languages()},
-                (),
-                str(label),
-            )
-            for value, label in self.choices
-        ]
+        language = get_language()
+        if (entries := self.kept.get(language)) is None:
+            entries = self.kept[language] = [
+                Choice(
+                    value,
+                    {code: url_word(self.words.get(value, value), code) for code in languages()},
+                    (),
+                    str(label),
+                )
+                for value, label in self.choices
+            ]
+        return entries
 
 
 class TranslatedChoiceFilter(django_filters.MultipleChoiceFilter):
