@@ -1,5 +1,6 @@
 """Pages that bring the content apps together: home, country profiles, open data."""
 
+import copy
 import sys
 
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
@@ -96,11 +97,14 @@ class HomeView(TemplateView):
 
 
 def with_practice_counts(rows, counts):
-    """The rows, each with `n`: how many published practices have it."""
-    rows = list(rows)
+    """Copies of the rows (shared ones: editorial.related), each with `n`: how many published
+    practices have it."""
+    copies = []
     for row in rows:
+        row = copy.copy(row)
         row.n = counts.get(row.slug, 0)
-    return rows
+        copies.append(row)
+    return copies
 
 
 class CountryListView(ListView):

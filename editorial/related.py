@@ -12,15 +12,27 @@ from django.db import connection
 
 from .cache import generation
 
+# This worker's copies, {model label: (generation, rows)}: a search page asks for them a dozen
+# times, and reading them from the shared cache each time costs a read and an unpickling.
+_kept = {}
+
 
 def cached_rows(model):
-    """{id: row} of every row of `model`, in its default order, until the catalogue changes."""
-    key = f"rows:{model._meta.label_lower}:{generation()}"
+    """{id: row} of every row of `model`, in its default order, until the catalogue changes.
+
+    The rows are shared by every request of the worker: read them, never change them.
+    """
+    label, current = model._meta.label_lower, generation()
+    kept_for, rows = _kept.get(label, (None, None))
+    if kept_for == current:
+        return rows
+    key = f"rows:{label}:{current}"
     rows = cache.get(key)
     if rows is None:
         related = getattr(model, "cached_with", ())
         rows = {row.pk: row for row in model._default_manager.select_related(*related)}
         cache.set(key, rows, None)
+    _kept[label] = current, rows
     return rows
 
 

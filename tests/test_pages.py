@@ -245,3 +245,14 @@ def test_country_profile_counts_its_published_practices_only(client):
         make_practice(countries=[country], status=status)
     page = client.get(url("countries:detail", "en", slug="belize")).content.decode()
     assert "See, filter and download all 2 good practices of Belize" in page
+
+
+def test_counting_practices_leaves_the_shared_rows_as_they_were():
+    from catalogue.views import with_practice_counts
+    from countries.models import Country
+    from editorial.related import cached_rows
+
+    make_country(slug="belize")
+    counted = with_practice_counts(cached_rows(Country).values(), {"belize": 3})
+    assert [country.n for country in counted] == [3]
+    assert not any(hasattr(country, "n") for country in cached_rows(Country).values())

@@ -187,3 +187,35 @@ def test_titles_with_the_words_come_first_on_any_database(client):
     )
     make_practice(title_en="Border health", summary_en="An amnesty helped the clinics' staff.")
     assert titles(client, "amnesty")[0] == older.title_en
+
+
+def test_a_search_reads_the_names_it_looks_in_from_the_shared_cache_once(
+    client, monkeypatch, amnesty
+):
+    from django.core.cache import cache
+
+    read = cache.get
+    rows_read = []
+
+    def counting(key, *args, **kwargs):
+        if key.startswith("rows:"):
+            rows_read.append(key)
+        return read(key, *args, **kwargs)
+
+    titles(client, "belice migrantes", language="es")
+    monkeypatch.setattr(cache, "get", counting)
+    titles(client, "amnistia belice", language="es")
+    titles(client, "amnesty", language="en")
+    assert rows_read == []
+
+
+def test_a_name_given_after_a_change_is_found(client, amnesty, other):
+    from editorial.cache import bump
+
+    assert titles(client, "Belice", language="es") == [amnesty.title_en]
+    belize = make_country(name_en="Belize", name_es="Belice", slug="belize", code="BZ")
+    other.countries.set([belize])
+    bump()  # as the commit of that change does
+    assert sorted(titles(client, "Belice", language="es")) == sorted(
+        [amnesty.title_en, other.title_en]
+    )
