@@ -285,6 +285,18 @@ class PracticeQuerySet(EditorialQuerySet):
 
     card_relations = ("countries", "themes")
     card_fragment = "practice-card"
+    card_fields = (
+        "status",
+        "published_at",
+        "title",
+        "summary",
+        "level",
+        "evidence_level",
+        "start_year",
+        "end_year",
+        "is_ongoing",
+        "is_planned",
+    )
 
 
 class Practice(Evidence, Editorial, Period):

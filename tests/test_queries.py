@@ -113,3 +113,14 @@ def test_every_public_page_runs_at_most_eight_queries(client):
         }
     counts = {name: count_queries(client, path) for name, path in paths.items()}
     assert {name: n for name, n in counts.items() if n > PAGE_QUERY_LIMIT} == {}
+
+
+def test_cards_leave_the_long_texts_unread():
+    from practices.models import Practice
+
+    make_practice(description_en="A long account " * 500, description_es="Un relato " * 500)
+    card = Practice.objects.published().as_cards(shown=True)[0]
+    assert {"description_en", "description_es", "search_text"} <= card.get_deferred_fields()
+    assert {"title_en", "title_es", "summary_en", "summary_es"}.isdisjoint(
+        card.get_deferred_fields()
+    )
