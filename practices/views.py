@@ -2,7 +2,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Q, prefetch_related_objects
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Q, prefetch_related_objects
 from django.shortcuts import redirect
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
@@ -135,19 +136,26 @@ class PracticeDetailView(CanonicalSlugMixin, DetailView):
         """The four practices most like this one, as cards."""
         practice = self.object
         themes = practice.themes.all()
-        links = Practice.themes.through.objects.filter(theme__in=themes)
-        places = Practice.countries.through.objects.filter(country__in=practice.countries.all())
-        # Ranked among the newest practices sharing a theme or a country, so the page costs
-        # the same however large the catalogue grows.
-        candidates = (
-            Practice.objects.published()
-            .exclude(pk=practice.pk)
-            .filter(Q(pk__in=links.values("practice_id")) | Q(pk__in=places.values("practice_id")))
-            .newest_first()
-            .values("pk")[:RELATED_CANDIDATES]
-        )
+        newest = Practice.objects.published().exclude(pk=practice.pk).newest_first()
+        # Ranked among the newest practices sharing a theme and the newest sharing a country:
+        # each found by walking the newest practices until enough share it, so the page costs
+        # the same however large the catalogue grows. ("Shares a theme or a country" in one
+        # condition would have the database gather every practice of those themes first.)
+        sharing = [
+            newest.filter(Exists(through.objects.filter(practice=OuterRef("pk"), **linked))).values(
+                "pk"
+            )[:RELATED_CANDIDATES]
+            for through, linked in [
+                (Practice.themes.through, {"theme__in": themes}),
+                (Practice.countries.through, {"country__in": practice.countries.all()}),
+            ]
+        ]
+        if connection.features.supports_slicing_ordering_in_compound:
+            candidates = Q(pk__in=sharing[0].union(sharing[1], all=True))
+        else:  # SQLite, for the demo, has no LIMIT in a UNION's parts
+            candidates = Q(pk__in=sharing[0]) | Q(pk__in=sharing[1])
         related = (
-            Practice.objects.filter(pk__in=candidates)
+            Practice.objects.filter(candidates)
             .annotate(shared=Count("themes", filter=Q(themes__in=themes)))
             .order_by("-shared", "-published_at", "pk")
         )

@@ -170,6 +170,34 @@ def test_practice_detail_cites_sources_and_related_practices(client):
     assert "Cite this practice" in page
 
 
+def related_titles(client, practice):
+    response = client.get(entry_url(practice, "en"))
+    return [card.title_en for card in response.context["related"]]
+
+
+def test_related_practices_share_a_theme_or_a_country_most_shared_themes_first(client):
+    themes, country = [make_theme(), make_theme()], make_country()
+    practice = make_practice(themes=themes, countries=[country])
+    one_theme = make_practice(title_en="One theme", themes=themes[:1])
+    both_themes = make_practice(title_en="Both themes", themes=themes)
+    same_country = make_practice(
+        title_en="Same country", themes=[make_theme()], countries=[country]
+    )
+    make_practice(title_en="Nothing shared", themes=[make_theme()])
+    assert related_titles(client, practice) == [
+        both_themes.title_en,
+        one_theme.title_en,
+        same_country.title_en,
+    ]
+
+
+def test_related_practices_are_published_ones_and_never_the_practice_itself(client):
+    theme = make_theme()
+    practice = make_practice(themes=[theme])
+    make_practice(title_en="Draft neighbour", themes=[theme], status=Status.DRAFT)
+    assert related_titles(client, practice) == []
+
+
 def test_text_missing_in_one_language_falls_back_visibly(client):
     practice = make_practice(results_en="More than 7,000 people supported.", results_es="")
     page = client.get(entry_url(practice, "es")).content.decode()
