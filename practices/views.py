@@ -102,7 +102,7 @@ class PracticeListView(FilteredListMixin, TemplateView):
         return context
 
 
-RELATED_CANDIDATES = 50
+RELATED_CANDIDATES = 24
 
 
 class PracticeDetailView(CanonicalSlugMixin, DetailView):
