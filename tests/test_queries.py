@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils.translation import override
 
 from countries.models import Country
@@ -124,3 +125,17 @@ def test_cards_leave_the_long_texts_unread():
     assert {"title_en", "title_es", "summary_en", "summary_es"}.isdisjoint(
         card.get_deferred_fields()
     )
+
+
+@pytest.mark.parametrize("sort", ["newest", "title"])
+def test_a_page_deep_in_a_list_shows_the_same_cards_as_counted_off_row_by_row(client, sort):
+    from practices.models import Practice
+
+    for n in range(45):
+        make_practice(title_en=f"Practice {n:02}", title_es=f"Práctica {n:02}")
+    with override("en"):
+        response = client.get(reverse("practices:list"), {"sort": sort, "page": 3})
+    shown = [card.pk for card in response.context["page_obj"].object_list]
+    ordering = response.context["filterset"].qs.query.order_by
+    expected = list(Practice.objects.published().order_by(*ordering).values_list("pk", flat=True))
+    assert shown == expected[40:45]
