@@ -19,7 +19,8 @@ KEY = "content-generation"
 # values, the words of "did you mean"): rebuilt by the request that changed the catalogue,
 # once it has been answered.
 _rebuilders = []
-_changed_in_request = ContextVar("changed_in_request", default=False)
+# Whether the request or command running has changed the catalogue.
+_changed = ContextVar("changed", default=False)
 # Within a request, the generation as first read: a list page asks for it some fifty times
 # (choices, rows, facets, kept parts) and the shared cache is a file read or a round trip
 # each time. Read once, before the request reads any row, anything filed under it is at
@@ -59,36 +60,41 @@ def bump():
         # counter must outlive every page filed under it.
         cache.touch(KEY, None)
     _request_generation.set(None)  # what this request reads next is of the new generation
-    _changed_in_request.set(True)
+    _changed.set(True)
 
 
 def rebuilt_after_change(function):
-    """Register `function` to be called after a request that changed the catalogue."""
+    """Register `function` to be called after a request or command that changed the
+    catalogue."""
     _rebuilders.append(function)
     return function
 
 
 def request_started(**signal):
-    # A change committed outside a request (a command, a test) leaves the rebuilding to the
-    # first request that needs it.
-    _changed_in_request.set(False)
+    _changed.set(False)
     _in_request.set(True)
     _request_generation.set(None)
 
 
 def request_finished(**signal):
-    """After the answer to a request that changed the catalogue, rebuild what the change made
-    stale, so that the next visitor does not wait for it (a second at 100,000 practices).
-
-    The editor's browser has its answer by now; this worker is busy a moment longer. What is
-    rebuilt is filed under the new generation; should anything fail here, the next request
-    that needs it rebuilds it, as it would have without this.
-    """
     _in_request.set(False)
     _request_generation.set(None)  # the rebuilds file under the generation the change made
-    if not _changed_in_request.get():
+    rebuild_if_changed()
+
+
+def rebuild_if_changed():
+    """After the answer to a request that changed the catalogue, or at the end of a command
+    that did (a restore, the demo content), rebuild what the change made stale, so that the
+    next visitor does not wait for it (a second at 100,000 practices).
+
+    The editor's browser has its answer by now; this worker is busy a moment longer. What is
+    rebuilt is filed under the new generation in the shared cache, where every worker finds
+    it; should anything fail here, the next request that needs it rebuilds it, as it would
+    have without this.
+    """
+    if not _changed.get():
         return
-    _changed_in_request.set(False)
+    _changed.set(False)
     for rebuild in _rebuilders:
         try:
             rebuild()

@@ -124,3 +124,16 @@ def test_a_failed_rebuild_is_logged_and_the_others_still_run(monkeypatch, caplog
         change_in_a_request()
     assert rebuilt == [True]
     assert "refuse_to_load" in caplog.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_loading_the_demo_content_leaves_the_counts_and_words_ready_for_the_first_visitor():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_initial_data", verbosity=0, stdout=StringIO())
+    now = generation()
+    assert cache.get(f"facet-values:practices:{now}") is not None
+    assert cache.get(f"facets:catalogue:{now}") is not None
+    assert cache.get(TERMS_BUILT_KEY) == now
