@@ -83,9 +83,10 @@ def request_finished(**signal):
 
 
 def rebuild_if_changed():
-    """After the answer to a request that changed the catalogue, or at the end of a command
-    that did (a restore, the demo content), rebuild what the change made stale, so that the
-    next visitor does not wait for it (a second at 100,000 practices).
+    """After the answer to a request that changed the catalogue, or at the end of loading the
+    demo content, rebuild what the change made stale, so that the next visitor does not wait
+    for it (a second at 100,000 practices). A restore does not: it gives back the backup's
+    rows exactly, its did-you-mean words included.
 
     The editor's browser has its answer by now; this worker is busy a moment longer. What is
     rebuilt is filed under the new generation in the shared cache, where every worker finds

@@ -4,7 +4,6 @@ from django.core.management.base import BaseCommand
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from catalogue.backups import restore
-from editorial.cache import rebuild_if_changed
 
 
 class Command(BaseCommand):
@@ -25,7 +24,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         connection = connections[options["database"]]
         restore(connection, options["file"], force=options["force"])
-        rebuild_if_changed()  # so that the first visitors find the counts and words ready
         self.stdout.write(
             self.style.SUCCESS(
                 f"Restored {options['file']} into {connection.settings_dict['NAME']}."
