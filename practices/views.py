@@ -137,23 +137,23 @@ class PracticeDetailView(CanonicalSlugMixin, DetailView):
         practice = self.object
         themes = practice.themes.all()
         newest = Practice.objects.published().exclude(pk=practice.pk).newest_first()
+
         # Ranked among the newest practices sharing a theme and the newest sharing a country:
         # each found by walking the newest practices until enough share it, so the page costs
         # the same however large the catalogue grows. ("Shares a theme or a country" in one
         # condition would have the database gather every practice of those themes first.)
-        sharing = [
-            newest.filter(Exists(through.objects.filter(practice=OuterRef("pk"), **linked))).values(
-                "pk"
-            )[:RELATED_CANDIDATES]
-            for through, linked in [
-                (Practice.themes.through, {"theme__in": themes}),
-                (Practice.countries.through, {"country__in": practice.countries.all()}),
-            ]
-        ]
+        def newest_sharing(through, **linked):
+            shares = through.objects.filter(practice=OuterRef("pk"), **linked)
+            return newest.filter(Exists(shares)).values("pk")[:RELATED_CANDIDATES]
+
+        by_theme = newest_sharing(Practice.themes.through, theme__in=themes)
+        by_country = newest_sharing(
+            Practice.countries.through, country__in=practice.countries.all()
+        )
         if connection.features.supports_slicing_ordering_in_compound:
-            candidates = Q(pk__in=sharing[0].union(sharing[1], all=True))
+            candidates = Q(pk__in=by_theme.union(by_country, all=True))
         else:  # SQLite, for the demo, has no LIMIT in a UNION's parts
-            candidates = Q(pk__in=sharing[0]) | Q(pk__in=sharing[1])
+            candidates = Q(pk__in=by_theme) | Q(pk__in=by_country)
         related = (
             Practice.objects.filter(candidates)
             .annotate(shared=Count("themes", filter=Q(themes__in=themes)))
