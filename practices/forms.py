@@ -2,10 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from countries.models import Country
+from editorial.views import printable
 
 from .models import Level, Theme
 
 MAX_COMPARED = 4
+# The largest id a database row can have (a signed 64-bit integer): a larger number names none.
+LARGEST_ID = 2**63 - 1
 
 
 class SuggestionForm(forms.Form):
@@ -84,7 +87,7 @@ class CompareForm(forms.Form):
             # isdigit() alone accepts "²", which int() refuses.
             if not (value.isascii() and value.isdigit()):
                 self.problems.append(
-                    _("“%(value)s” is not a programme number.") % {"value": value[:40]}
+                    _("“%(value)s” is not a programme number.") % {"value": printable(value, 40)}
                 )
             elif int(value) not in numbers:
                 numbers.append(int(value))
@@ -103,7 +106,8 @@ class CompareForm(forms.Form):
     def compared(self, published):
         """The chosen published programmes, in the order asked for."""
         numbers = self.cleaned_data.get("programme", [])
-        found = {programme.pk: programme for programme in published.filter(pk__in=numbers)}
+        possible = [number for number in numbers if number <= LARGEST_ID]
+        found = {programme.pk: programme for programme in published.filter(pk__in=possible)}
         if missing := [number for number in numbers if number not in found]:
             self.problems.append(
                 _("No published programme has the number %(numbers)s.")

@@ -65,6 +65,29 @@ def test_a_digit_that_is_not_ascii_is_not_a_programme_number(client):
     assert "“²” is not a programme number" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/en/programmes/compare/", "No published programme has the number"),
+        ("/es/programas/comparar/", "Ningún programa publicado tiene el número"),
+    ],
+)
+def test_a_number_larger_than_any_id_is_named_as_no_programme(client, path, message):
+    response = client.get(path, {"programme": "99999999999999999999999"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message in page
+    assert "99999999999999999999999" in page
+
+
+def test_a_control_character_in_a_programme_number_is_never_written_back(client):
+    response = client.get("/en/programmes/compare/?programme=%00")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "\x00" not in page
+    assert "“\ufffd” is not a programme number" in page
+
+
 def test_unknown_export_format_falls_back_to_the_page(client):
     assert client.get("/en/practices/?format=xls").status_code == 200
 
