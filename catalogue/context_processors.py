@@ -1,6 +1,9 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import override
 
 
 def site(request):
@@ -10,8 +13,19 @@ def site(request):
     """
     path = request.get_full_path()
     # Lazy: views that set their own, and admin pages that never show them, pay nothing.
-    return {
-        "alternate_urls": SimpleLazyObject(
-            lambda: {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
-        ),
-    }
+    return {"alternate_urls": SimpleLazyObject(lambda: alternate_urls(path))}
+
+
+def alternate_urls(path):
+    try:
+        resolve(urlsplit(path).path)
+    except Resolver404:
+        # An address that names no page (the 404's) has none in another language either:
+        # the switch offers each language's home rather than the same missing address.
+        return {code: home(code) for code, _name in settings.LANGUAGES}
+    return {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+
+
+def home(language):
+    with override(language):
+        return reverse("home")

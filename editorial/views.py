@@ -312,7 +312,8 @@ def without_empty_fields(request):
 
 
 def with_query(path, query):
-    return f"{path}?{query.urlencode()}" if query else path
+    encoded = query.urlencode() if query else ""
+    return f"{path}?{encoded}" if encoded else path
 
 
 def printable(value, length=60):

@@ -290,3 +290,9 @@ def test_country_page_offers_to_compare_it_with_others(client, region):
         url = region["belize"].get_absolute_url()
     page = client.get(url).content.decode()
     assert 'href="/es/paises/comparar/?pais=belice"' in page
+
+
+@pytest.mark.parametrize("path", ["/en/countries/compare/", "/es/paises/comparar/"])
+def test_the_empty_comparison_names_its_address_without_a_bare_question_mark(client, path):
+    page = client.get(path).content.decode()
+    assert f'rel="canonical" href="http://testserver{path}"' in page

@@ -249,3 +249,15 @@ def test_spanish_feed_links_to_spanish_paths(client, catalogue_content):
     assert "/es/practicas/" in links
     entries = [link for link in links if link != "/es/novedades/"]
     assert all(link.startswith("/es/practicas/") for link in entries), entries
+
+
+@pytest.mark.parametrize(
+    ("missing", "other_home", "hreflang"),
+    [("/es/no-existe/", "/en/", "en"), ("/en/no-such-page/", "/es/", "es")],
+)
+def test_the_language_switch_of_a_missing_page_leads_to_the_other_languages_home(
+    client, missing, other_home, hreflang
+):
+    response = client.get(missing)
+    assert response.status_code == 404
+    assert f'<a href="{other_home}" hreflang="{hreflang}"' in response.content.decode()
