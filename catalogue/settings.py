@@ -37,6 +37,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# A form sent back without its token gets a page in the reader's language, not Django's default.
+CSRF_FAILURE_VIEW = "catalogue.views.csrf_failure"
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.

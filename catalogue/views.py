@@ -5,6 +5,7 @@ import sys
 
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -45,6 +46,14 @@ def favicon(request):
     # Resolved per request: the hashed file name exists only once static files are collected.
     # The admin's language follows each browser's, but this redirect is cached: the English mark.
     return HttpResponsePermanentRedirect(static("img/favicon-en.svg"))
+
+
+def csrf_failure(request, reason=""):
+    """A form sent back without its security token, explained in the page's language: the
+    admin's page for the admin, the site's for the rest (CSRF_FAILURE_VIEW)."""
+    in_admin = request.path.startswith(reverse("admin:index"))
+    template = "admin/403_csrf.html" if in_admin else "403_csrf.html"
+    return render(request, template, status=403)
 
 
 def server_error(request):
