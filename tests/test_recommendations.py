@@ -64,6 +64,16 @@ def test_forum_page_gathers_what_was_presented_and_adopted(client):
     assert "Draft idea" not in page
 
 
+def test_a_presented_practice_names_only_the_countries_its_title_leaves_out(client):
+    salvador = make_country(name_en="El Salvador", name_es="El Salvador")
+    panama = make_country(name_en="Panama", name_es="Panamá")
+    local = make_practice(title_en="Local access in La Unión, El Salvador", countries=[salvador])
+    shared = make_practice(title_en="Border health", countries=[salvador, panama])
+    page = client.get(url_of(make_forum(practices=[local, shared]), "en")).content.decode()
+    assert "La Unión, El Salvador</a> <span" not in page
+    assert "(El Salvador, Panama)" in page
+
+
 def test_practice_page_names_its_forums_and_recommendations(client):
     practice = make_practice()
     forum = make_forum(practices=[practice])

@@ -30,6 +30,13 @@ def list_url(view_name, **filters):
 
 
 @register.filter
+def not_named_in(rows, text):
+    """The rows whose name `text` does not already say: a practice "in La Unión, El Salvador"
+    needs no "(El Salvador)" after it."""
+    return [row for row in rows if str(row.name) not in (text or "")]
+
+
+@register.filter
 def paragraphs(text):
     """Split plain text on blank lines, for templates to wrap each part in <p>."""
     return [part.strip() for part in (text or "").split("\n\n") if part.strip()]
