@@ -247,13 +247,12 @@ class SuggestPracticeView(FormView):
     template_name = "practices/suggest.html"
     form_class = SuggestionForm
 
-    def post(self, request, *args, **kwargs):
-        if over_rate_limit(request):
-            context = self.get_context_data(form=self.get_form(), rate_limited=True)
-            return self.render_to_response(context, status=429)
-        return super().post(request, *args, **kwargs)
-
     def form_valid(self, form):
+        # Only suggestions count: a visitor who sends the form back to mend it five times
+        # is not locked out of sending it.
+        if over_rate_limit(self.request):
+            context = self.get_context_data(form=form, rate_limited=True)
+            return self.render_to_response(context, status=429)
         if not form.is_spam():
             services.practice_suggest(data=form.cleaned_data, language=get_language())
         return redirect("practices:suggest-thanks")

@@ -107,6 +107,23 @@ def test_rate_limit_per_address(client, form_data, settings):
     assert other.status_code == 302
 
 
+def test_forms_sent_back_to_be_mended_do_not_count_towards_the_limit(client, form_data, settings):
+    settings.SUGGESTIONS_PER_HOUR = 2
+    for _ in range(5):
+        assert (
+            client.post("/en/suggest/", {**form_data, "email": "not an address"}).status_code == 400
+        )
+    statuses = [client.post("/en/suggest/", form_data).status_code for _ in range(3)]
+    assert statuses == [302, 302, 429]
+
+
+def test_a_refused_suggestion_keeps_what_was_typed(client, form_data, settings):
+    settings.SUGGESTIONS_PER_HOUR = 0
+    response = client.post("/es/sugerir/", form_data)
+    assert response.status_code == 429
+    assert form_data["name"] in response.content.decode()
+
+
 def test_the_count_outlasts_the_file_caches_five_minute_default(
     client, form_data, settings, monkeypatch
 ):
