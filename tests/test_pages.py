@@ -272,7 +272,26 @@ def test_country_profile_counts_its_published_practices_only(client):
     for status in (Status.PUBLISHED, Status.PUBLISHED, Status.DRAFT):
         make_practice(countries=[country], status=status)
     page = client.get(url("countries:detail", "en", slug="belize")).content.decode()
-    assert "See, filter and download all 2 good practices of Belize" in page
+    assert "See, filter and download this country’s 2 good practices" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "sentences"),
+    [
+        ("en", ["Compare this country with others", "this country’s good practices as"]),
+        ("es", ["Comparar este país con otros", "las buenas prácticas de este país"]),
+    ],
+)
+def test_a_country_page_never_puts_a_name_where_it_would_need_an_article(
+    client, language, sentences
+):
+    # "of United States", "de República Dominicana": the page's heading names the country.
+    country = make_country(name_en="United States", name_es="Estados Unidos", slug="united-states")
+    make_practice(countries=[country])
+    page = client.get(entry_url(country, language)).content.decode()
+    for sentence in sentences:
+        assert sentence in page
+    assert "of United States" not in page and "de Estados Unidos" not in page
 
 
 def test_counting_practices_leaves_the_shared_rows_as_they_were():
