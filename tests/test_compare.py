@@ -102,6 +102,20 @@ def test_programme_comparison_tells_phone_readers_it_scrolls_sideways(client):
     assert "Scroll the table sideways to see every column." in page
 
 
+@pytest.mark.parametrize(
+    ("path", "hint"),
+    [
+        ("/en/programmes/", "Scroll the table sideways to see every column."),
+        ("/es/programas/", "Desplace la tabla"),
+    ],
+)
+def test_the_programme_list_tells_phone_readers_its_table_scrolls_sideways(client, path, hint):
+    make_programme()
+    page = client.get(path).content.decode()
+    assert 'aria-describedby="scroll-hint"' in page
+    assert hint in page
+
+
 # --- Countries -----------------------------------------------------------------------------
 
 
