@@ -19,7 +19,7 @@ from editorial.search import normalise
 from editorial.views import printable, with_query, without_empty_fields
 from practices.facets import FACETS, index
 from practices.filters import PracticeFilter
-from practices.forms import MAX_COMPARED
+from practices.forms import MAX_COMPARED, programme_parameter
 from practices.models import Programme, Theme
 from practices.pictures import country_theme_matrix
 from recommendations.filters import RecommendationFilter
@@ -165,7 +165,7 @@ class CountryCompareView(TemplateView):
             # Their programmes side by side too, when there are few enough to compare.
             "programmes_url": (
                 f"{reverse('practices:compare')}?"
-                f"{urlencode([('programme', p.pk) for p in programmes])}"
+                f"{urlencode([(programme_parameter(), p.pk) for p in programmes])}"
                 if 2 <= len(programmes) <= MAX_COMPARED
                 else None
             ),

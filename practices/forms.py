@@ -1,7 +1,9 @@
 from django import forms
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from countries.models import Country
+from editorial.filters import languages, url_word
 from editorial.views import printable
 
 from .models import Level, Theme
@@ -62,6 +64,21 @@ class SuggestionForm(forms.Form):
 
     def is_spam(self):
         return bool(self.cleaned_data.get("website"))
+
+
+# Translators: a word of web addresses: lower-case letters, no spaces or accents.
+PROGRAMME = pgettext_lazy("URL parameter", "programme")
+
+
+def programme_parameter(language=None):
+    """How addresses in `language` (the page's by default) name a programme to compare."""
+    return url_word(PROGRAMME, language or get_language())
+
+
+def chosen_programmes(query):
+    """The programme numbers `query` names to compare, written in either language's words, so
+    a link keeps working whichever language it was shared in."""
+    return [value for code in languages() for value in query.getlist(programme_parameter(code))]
 
 
 class ProgrammeNumbers(forms.MultipleChoiceField):

@@ -23,7 +23,7 @@ from .export import export_practices, export_programmes
 from .facets import catalogue_facets, list_results
 from .feeds import LatestPracticesFeed
 from .filters import PracticeFilter, ProgrammeFilter
-from .forms import CompareForm, SuggestionForm
+from .forms import CompareForm, SuggestionForm, chosen_programmes, programme_parameter
 from .models import Practice, Programme, ProgrammeKind
 from .pictures import programme_timeline
 
@@ -180,6 +180,7 @@ class ProgrammeListView(FilteredListMixin, TemplateView):
         page.object_list = list(page.object_list)
         return super().get_context_data(
             kinds=ProgrammeKind.objects.with_published(),
+            programme_parameter=programme_parameter(),
             timeline=programme_timeline(page.object_list),
             **kwargs,
         )
@@ -197,6 +198,9 @@ class ProgrammeDetailView(CanonicalSlugMixin, DetailView):
             .for_listing()
             .prefetch_related("sources", published_related(Programme, "practices", cards=True))
         )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(programme_parameter=programme_parameter(), **kwargs)
 
 
 # Rows of the comparison that the sources may leave empty, and whether a programme fills each.
@@ -224,7 +228,10 @@ class ProgrammeCompareView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         published = Programme.objects.published().for_listing()
-        form = CompareForm(request.GET, programmes=published.order_by("country__name", "name"))
+        form = CompareForm(
+            {"programme": chosen_programmes(request.GET)},
+            programmes=published.order_by("country__name", "name"),
+        )
         form.is_valid()
         compared = form.compared(published.prefetch_related("sources"))
         rows = {
@@ -237,6 +244,7 @@ class ProgrammeCompareView(TemplateView):
             rows=rows,
             rows_left_out=[OPTIONAL_ROWS[name][0] for name, shown in rows.items() if not shown],
             problems=form.problems,
+            programme_parameter=programme_parameter(),
         )
         return self.render_to_response(context, status=400 if form.problems else 200)
 

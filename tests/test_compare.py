@@ -43,6 +43,36 @@ def compare_programmes(client, programmes, language="en"):
     )
 
 
+@pytest.mark.parametrize(
+    ("language", "parameter"),
+    [("en", "programme"), ("en", "programa"), ("es", "programa"), ("es", "programme")],
+)
+def test_programmes_to_compare_are_read_in_either_languages_words(client, language, parameter):
+    first, second = make_programme(name_en="First plan"), make_programme(name_en="Second plan")
+    with override(language):
+        path = reverse("practices:compare")
+    response = client.get(path, {parameter: [first.pk, second.pk]})
+    assert response.status_code == 200
+    assert len(column_headers(response.content.decode())) == 2
+
+
+@pytest.mark.parametrize(("language", "parameter"), [("en", "programme"), ("es", "programa")])
+def test_the_programme_list_names_its_choices_in_the_page_words(client, language, parameter):
+    programme = make_programme()
+    with override(language):
+        page = client.get(reverse("practices:programmes")).content.decode()
+    assert f'name="{parameter}" value="{programme.pk}"' in page
+
+
+@pytest.mark.parametrize(("language", "parameter"), [("en", "programme"), ("es", "programa")])
+def test_a_programme_page_offers_its_comparison_in_the_page_words(client, language, parameter):
+    programme = make_programme()
+    with override(language):
+        page = client.get(programme.get_absolute_url()).content.decode()
+        compare = reverse("practices:compare")
+    assert f'href="{compare}?{parameter}={programme.pk}"' in page
+
+
 def test_programme_comparison_leaves_out_rows_no_programme_fills(client):
     first = make_programme(legal_basis_en="Decree 1", start_year=2015)
     second = make_programme()
@@ -202,6 +232,12 @@ def test_country_comparison_lists_the_recommendations_that_apply(client, region)
 def test_country_comparison_links_each_countrys_recommendations(client, region):
     page = compare_countries(client, "pais=guatemala&pais=mexico", "es").content.decode()
     assert 'href="/es/recomendaciones/?pais=guatemala"' in page
+
+
+def test_the_spanish_country_comparison_links_its_programmes_in_spanish_words(client, region):
+    page = compare_countries(client, "pais=guatemala&pais=mexico", "es").content.decode()
+    [link] = re.findall(r'href="(/es/programas/comparar/\?[^"]+)"', page)
+    assert link.startswith("/es/programas/comparar/?programa=")
 
 
 def test_country_comparison_offers_to_compare_their_programmes(client, region):
