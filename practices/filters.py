@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +25,21 @@ from .models import (
     TargetGroup,
     Theme,
 )
+
+
+class PeriodForm(forms.Form):
+    """A period that ends before it begins finds nothing: say so rather than list nothing."""
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("year_from"), data.get("year_to")
+        if start is not None and end is not None and end < start:
+            self.add_error(
+                "year_to",
+                _("It is before the “From year” (%(year)s); the list leaves it out.")
+                % {"year": start},
+            )
+        return data
 
 
 class PracticeFilter(SearchFilterMixin):
@@ -123,6 +139,7 @@ class PracticeFilter(SearchFilterMixin):
     class Meta:
         model = Practice
         fields = []
+        form = PeriodForm
 
     def filter_year_from(self, queryset, name, value):
         # A practice counts when its period overlaps the years asked for.

@@ -102,3 +102,19 @@ def test_not_found_page_is_in_the_site_design_and_language(client):
     response = client.get("/es/practicas/999999/x/")
     assert response.status_code == 404
     assert "Página no encontrada" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        (
+            "/en/practices/?year_from=2020&year_to=2010",
+            "To year: It is before the “From year” (2020)",
+        ),
+        ("/es/practicas/?desde=2020&hasta=2010", "Hasta el año: Es anterior"),
+    ],
+)
+def test_a_period_that_ends_before_it_begins_is_explained(client, path, message):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert message in response.content.decode()
