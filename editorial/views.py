@@ -118,7 +118,7 @@ class FilteredListMixin:
             return paginator.page(1), message, 400
         except EmptyPage:
             message = _("There is no page %(number)s: this list has %(pages)s.") % {
-                "number": str(number)[:20],
+                "number": printable(str(number), 20),
                 "pages": paginator.num_pages,
             }
             return paginator.page(paginator.num_pages), message, 404

@@ -118,3 +118,9 @@ def test_a_period_that_ends_before_it_begins_is_explained(client, path, message)
     response = client.get(path)
     assert response.status_code == 400
     assert message in response.content.decode()
+
+
+def test_a_page_number_too_long_to_quote_is_shown_shortened_not_silently_cut(client):
+    response = client.get("/en/practices/?page=" + "9" * 30)
+    assert response.status_code == 404
+    assert "There is no page " + "9" * 19 + "…" in response.content.decode()
