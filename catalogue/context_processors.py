@@ -1,9 +1,7 @@
-from urllib.parse import urlsplit
-
 from django.conf import settings
-from django.urls import Resolver404, resolve, reverse, translate_url
+from django.urls import reverse, translate_url
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import override
+from django.utils.translation import get_language, override
 
 
 def site(request):
@@ -17,13 +15,12 @@ def site(request):
 
 
 def alternate_urls(path):
-    try:
-        resolve(urlsplit(path).path)
-    except Resolver404:
-        # An address that names no page (the 404's) has none in another language either:
-        # the switch offers each language's home rather than the same missing address.
+    urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+    if any(url == path for code, url in urls.items() if code != get_language()):
+        # translate_url gives back an address it cannot resolve: one that names no page (the
+        # 404's) has none in another language either, so the switch offers each home.
         return {code: home(code) for code, _name in settings.LANGUAGES}
-    return {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+    return urls
 
 
 def home(language):

@@ -50,6 +50,18 @@ def generation():
     return current
 
 
+def kept_until_change(store, key, load):
+    """What `load(generation)` gives, kept in `store` (a dict of this worker's) under `key`
+    until the catalogue next changes: for what a page asks for dozens of times, where even
+    the shared cache's read and unpickling show in its speed."""
+    current = generation()
+    kept_for, value = store.get(key, (None, None))
+    if kept_for != current:
+        value = load(current)
+        store[key] = current, value
+    return value
+
+
 def bump():
     try:
         cache.incr(KEY)

@@ -96,8 +96,7 @@ class CachedChoices(TranslatedChoices):
         self.queryset = queryset
         self.aliases = aliases
         self.model_label = None
-        # This worker's copy, {language: (catalogue generation, entries)}: a page asks for
-        # them dozens of times, and reading the shared cache each time shows in its speed.
+        # This worker's copy, {language: (catalogue generation, entries)}.
         self.kept = {}
 
     def rows(self):
@@ -112,20 +111,19 @@ class CachedChoices(TranslatedChoices):
         )
 
     def entries(self):
-        from .cache import generation
+        from .cache import kept_until_change
 
-        language, current = get_language(), generation()
-        kept_for, entries = self.kept.get(language, (None, None))
-        if kept_for == current:
-            return entries
+        return kept_until_change(self.kept, get_language(), self.shared_entries)
+
+    def shared_entries(self, current):
+        """The entries in the page's language from the shared cache, made if missing."""
         if self.model_label is None:
             self.model_label = self.rows().model._meta.label_lower
-        key = f"choices:{self.model_label}:{type(self).__name__}:{language}:{current}"
+        key = f"choices:{self.model_label}:{type(self).__name__}:{get_language()}:{current}"
         entries = cache.get(key)
         if entries is None:
             entries = [self.choice(row) for row in self.rows()]
             cache.set(key, entries, None)
-        self.kept[language] = current, entries
         return entries
 
 

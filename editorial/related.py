@@ -10,10 +10,9 @@ template or export reads them as if prefetched.
 from django.core.cache import cache
 from django.db import connection
 
-from .cache import generation
+from .cache import kept_until_change
 
-# This worker's copies, {model label: (generation, rows)}: a search page asks for them a dozen
-# times, and reading them from the shared cache each time costs a read and an unpickling.
+# This worker's copies, {model label: (generation, rows)}.
 _kept = {}
 
 
@@ -22,17 +21,17 @@ def cached_rows(model):
 
     The rows are shared by every request of the worker: read them, never change them.
     """
-    label, current = model._meta.label_lower, generation()
-    kept_for, rows = _kept.get(label, (None, None))
-    if kept_for == current:
-        return rows
+    label = model._meta.label_lower
+    return kept_until_change(_kept, label, lambda current: shared_rows(model, label, current))
+
+
+def shared_rows(model, label, current):
     key = f"rows:{label}:{current}"
     rows = cache.get(key)
     if rows is None:
         related = getattr(model, "cached_with", ())
         rows = {row.pk: row for row in model._default_manager.select_related(*related)}
         cache.set(key, rows, None)
-    _kept[label] = current, rows
     return rows
 
 
